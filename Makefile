@@ -1,0 +1,61 @@
+# gdkit: make run (notebooks in Jupyter) and make test (everything, notebooks included).
+SHELL      := /bin/bash
+GO         ?= go
+NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
+FUZZTIME   ?= 5s
+NBJOBS     ?= 2
+PORT       ?= 8888
+FIGURES    ?= figures
+ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: run setup test vet unit fuzz nbtest notebooks html figures bench latency
+
+## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
+run: setup
+	@echo "gdkit: starting Jupyter on notebooks/ — open the URL printed below (Ctrl-C stops it)."
+	cd notebooks && jupyter notebook --no-browser --ip=127.0.0.1 --port=$(PORT) $(ROOTFLAG)
+
+## setup: Jupyter from Debian packages when absent, GoNB + goimports from go.mod, kernel spec.
+setup:
+	@bash scripts/ensure-jupyter.sh
+	@bash scripts/install-kernel.sh
+
+## test: vet, unit tests (race detector), short fuzzing, and every notebook through the real kernel.
+test: setup vet unit fuzz nbtest
+
+vet:
+	$(GO) vet ./...
+
+unit:
+	GDKIT_REQUIRE_KERNEL=1 $(GO) test -race -count=1 ./...
+
+fuzz:
+	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" > "$$log" 2>&1 || { cat "$$log"; exit 1; }; \
+	done
+
+nbtest:
+	$(GO) run ./cmd/nbcheck -j $(NBJOBS) $(NOTEBOOKS)
+
+## notebooks: re-execute every notebook in place so the stored outputs (figures) are fresh.
+notebooks: setup
+	$(GO) run ./cmd/nbcheck -j $(NBJOBS) -inplace $(NOTEBOOKS)
+
+## html: static HTML copies of the executed notebooks, for readers without Go.
+html:
+	@mkdir -p html
+	jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
+
+## figures: every course figure as PNG + SVG + PDF, named after its slide.
+figures:
+	$(GO) run ./cmd/figures -out $(FIGURES)
+
+## bench: Go benchmarks, and the numpy / matplotlib formulations of the same work where available.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@for s in scripts/bench-*.sh; do [ -f "$$s" ] && bash "$$s"; done; true
+
+## latency: warm per-cell latency of a figure cell through the kernel.
+latency: setup
+	/usr/bin/python3 scripts/cell-latency.py notebooks/00_inicio.ipynb 9
