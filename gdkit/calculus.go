@@ -120,7 +120,7 @@ func Decades(from, to int) []float64 {
 //	f'(x⁺) ≈ (-3f(x) + 4f(x+h) - f(x+2h)) / (2h)
 //	f'(x⁻) ≈ ( 3f(x) - 4f(x-h) + f(x-2h)) / (2h)
 //
-// with truncation error h²f'''/3, far below the O(h) of the plain quotient.
+// with truncation error h²f”'/3, far below the O(h) of the plain quotient.
 var (
 	rightFormula = fd.Formula{
 		Stencil:    []fd.Point{{Loc: 0, Coeff: -1.5}, {Loc: 1, Coeff: 2}, {Loc: 2, Coeff: -0.5}},
@@ -347,8 +347,8 @@ func TrendOf(d, tol float64) Trend {
 // (f(x+h)-f(x))/h and the central quotient (f(x+h)-f(x-h))/(2h), and their
 // absolute errors against the exact derivative.
 type SweepPoint struct {
-	H                  float64
-	Forward, Central   float64
+	H                      float64
+	Forward, Central       float64
 	ErrForward, ErrCentral float64
 }
 

@@ -18,8 +18,8 @@ func DualDeriv(f func(dual.Number) dual.Number, x float64) (v, d float64) {
 }
 
 // HyperdualDeriv evaluates f at x + ε₁ + ε₂ (ε₁² = ε₂² = 0, ε₁ε₂ ≠ 0) with
-// gonum.org/v1/gonum/num/hyperdual and returns f(x), f'(x) and f''(x) exactly:
-// f(x+ε₁+ε₂) = f + f'ε₁ + f'ε₂ + f''ε₁ε₂.
+// gonum.org/v1/gonum/num/hyperdual and returns f(x), f'(x) and f”(x) exactly:
+// f(x+ε₁+ε₂) = f + f'ε₁ + f'ε₂ + f”ε₁ε₂.
 func HyperdualDeriv(f func(hyperdual.Number) hyperdual.Number, x float64) (v, d1, d2 float64) {
 	r := f(hyperdual.Number{Real: x, E1mag: 1, E2mag: 1})
 	return r.Real, r.E1mag, r.E1E2mag

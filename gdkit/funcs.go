@@ -120,7 +120,7 @@ func ShiftedSquare() Func1D {
 }
 
 // Quartic is the non-convex E(w) = w⁴ - 3w² + w, E'(w) = 4w³ - 6w + 1:
-// a global minimum near w ≈ -1.3008, a local maximum near 0.1694 and a
+// a global minimum near w ≈ -1.3008, a local maximum near 0.1699 and a
 // local minimum near 1.1309.
 func Quartic() Func1D {
 	return Func1D{
@@ -131,7 +131,7 @@ func Quartic() Func1D {
 		},
 		Deriv:  func(w float64) float64 { return 4*w*w*w - 6*w + 1 },
 		Domain: [2]float64{-2.2, 2.2},
-		Minima: []float64{-1.300839565, 1.130901889},
+		Minima: []float64{-1.3008395659415772, 1.130901122629986},
 	}
 }
 

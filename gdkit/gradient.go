@@ -147,7 +147,12 @@ func callGrad(g func(grad, w []float64), dst, w []float64) (err error) {
 }
 
 // CheckGradWith is CheckGrad with a tolerance and an optional exact gradient.
-func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w []float64, s GradCheckSettings) (*GradCheck, error) {
+func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w []float64, s GradCheckSettings) (rep *GradCheck, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, fmt.Errorf("%w: E or its gradient panicked for len(w)=%d: %v", ErrDimension, len(w), r)
+		}
+	}()
 	tol := s.Tol
 	if tol == 0 {
 		tol = DefaultGradTol
@@ -191,7 +196,7 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 			}
 		}
 	}
-	rep := &GradCheck{W: wc, Rows: make([]GradCheckRow, n), Tol: tol, HasExact: ex != nil, OK: true}
+	rep = &GradCheck{W: wc, Rows: make([]GradCheckRow, n), Tol: tol, HasExact: ex != nil, OK: true}
 	worst := -1.0
 	for i := range w {
 		r := GradCheckRow{Index: i, Analytic: an[i], Numeric: num[i], Exact: math.NaN()}
