@@ -17,7 +17,9 @@ func relClose(a, b, tol float64) bool {
 func TestDualDeriv(t *testing.T) {
 	c := 2.0
 	f := func(x dual.Number) dual.Number { return dual.Mul(x, dual.Cos(dual.Scale(c, x))) }
-	h := func(x hyperdual.Number) hyperdual.Number { return hyperdual.Mul(x, hyperdual.Cos(hyperdual.Scale(c, x))) }
+	h := func(x hyperdual.Number) hyperdual.Number {
+		return hyperdual.Mul(x, hyperdual.Cos(hyperdual.Scale(c, x)))
+	}
 	for _, x := range []float64{-3, -0.7, 0.2, 1, 4.5} {
 		v, d := DualDeriv(f, x)
 		// f = x cos(cx), f' = cos(cx) - c x sin(cx), f'' = -2c sin(cx) - c² x cos(cx).

@@ -55,9 +55,15 @@ func NumGrad(dst []float64, f func([]float64) float64, w []float64) ([]float64, 
 	return dst, nil
 }
 
+// hessStep is the base step of NumHessian, ≈ ε^¼ (error O(h²) + O(ε|f|/h²)).
+const hessStep = 1e-4
+
 // NumHessian estimates the Hessian H_ij = ∂²f/∂w_i∂w_j of f at w with
-// gonum's fd.Hessian and the central stencil, step √(6e-6)·max(1,max|w_i|)
-// ≈ 2.4e-3 (error ~1e-6 relative for smooth f), storing it in dst (resized
+// gonum's fd.Hessian and the central stencil,
+//
+//	H_ij ≈ [f(w+h e_i+h e_j) - f(w+h e_i-h e_j) - f(w-h e_i+h e_j) + f(w-h e_i-h e_j)] / (4h²),
+//
+// h = 1e-4·max(1, max|w_i|) (error ~1e-7 relative for smooth f), storing it in dst (resized
 // when empty, otherwise it must be len(w)×len(w)). Errors: empty or
 // non-finite w, size mismatch, non-finite f values or result.
 func NumHessian(dst *mat.SymDense, f func([]float64) float64, w []float64) error {
@@ -83,7 +89,7 @@ func NumHessian(dst *mat.SymDense, f func([]float64) float64, w []float64) error
 		}
 		return v
 	}
-	s := fd.Settings{Formula: fd.Central, Step: math.Sqrt(fd.Central.Step) * scale}
+	s := fd.Settings{Formula: fd.Central, Step: hessStep * scale}
 	fd.Hessian(dst, g, w, &s)
 	if bad {
 		return fmt.Errorf("%w: f is NaN/Inf near w = %v", ErrNotFinite, w)
