@@ -98,9 +98,17 @@ func NumHessian(dst *mat.SymDense, f func([]float64) float64, w []float64) error
 }
 
 // DefaultGradTol is the tolerance of CheckGrad: component i passes when
-// |analytic_i - numeric_i| ≤ DefaultGradTol·max(1, |numeric_i|) (and the
-// same against the exact value when one is given).
+//
+//	|analytic_i - numeric_i| ≤ Tol·max(1, |numeric_i|) + 1e-9·|E(w)|/max(1, |w_i|)
+//
+// (and the same against the exact value when one is given). The second
+// term allows for the round-off of the central difference, ≈ ε|E|/h_i,
+// which dominates when |E| is large and the gradient small.
 const DefaultGradTol = 1e-6
+
+// roundoffAllowance is the factor of |E(w)|/max(1,|w_i|) in the limit
+// (≈ 30× ε/6e-6, the central-difference round-off).
+const roundoffAllowance = 1e-9
 
 // GradCheckSettings configures CheckGradWith.
 type GradCheckSettings struct {
@@ -118,8 +126,9 @@ type GradCheckRow struct {
 	Numeric  float64 // NumGrad(f, w)[i]
 	Exact    float64 // exact reference, NaN when not given
 	AbsErr   float64 // |analytic - numeric|, or max with |analytic - exact|
-	RelErr   float64 // AbsErr / max(|numeric|, tiny); 0 if both are 0
-	OK       bool    // AbsErr ≤ Tol·max(1, |numeric|)
+	RelErr   float64 // AbsErr / max(|analytic|, |numeric|); 0 if both are 0
+	Limit    float64 // allowed AbsErr: Tol·max(1,|numeric|) + 1e-9·|E(w)|/max(1,|w_i|)
+	OK       bool    // AbsErr ≤ Limit
 }
 
 // GradCheck is the report of CheckGrad: one row per component, the
@@ -130,7 +139,7 @@ type GradCheck struct {
 	Tol      float64
 	HasExact bool
 	OK       bool // every row passes
-	Worst    int  // index of the row with the largest AbsErr/(Tol·max(1,|numeric|))
+	Worst    int  // index of the row with the largest AbsErr/Limit
 }
 
 // CheckGrad compares the analytic gradient gradE (gonum's
@@ -174,8 +183,9 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 	}
 	n := len(w)
 	wc := append([]float64(nil), w...)
-	if v := E(wc); !finite(v) {
-		return nil, fmt.Errorf("%w: E(w) = %v", ErrNotFinite, v)
+	e0 := E(wc)
+	if !finite(e0) {
+		return nil, fmt.Errorf("%w: E(w) = %v", ErrNotFinite, e0)
 	}
 	an := make([]float64, n)
 	if err := callGrad(gradE, an, append([]float64(nil), w...)); err != nil {
@@ -216,7 +226,8 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 		} else if r.AbsErr > 0 {
 			r.RelErr = math.Inf(1)
 		}
-		lim := tol * math.Max(1, math.Abs(num[i]))
+		lim := tol*math.Max(1, math.Abs(num[i])) + roundoffAllowance*math.Abs(e0)/math.Max(1, math.Abs(w[i]))
+		r.Limit = lim
 		r.OK = r.AbsErr <= lim
 		if q := r.AbsErr / lim; q > worst {
 			worst, rep.Worst = q, i
@@ -240,13 +251,13 @@ func (c *GradCheck) Failed() []int {
 
 func (c *GradCheck) verdict() string {
 	if c.OK {
-		return fmt.Sprintf("OK: all %d components agree (tol %.0e·max(1,|numeric|))", len(c.Rows), c.Tol)
+		return fmt.Sprintf("OK: all %d components agree (tol %.0e·max(1,|numeric|) + round-off)", len(c.Rows), c.Tol)
 	}
 	parts := make([]string, 0)
 	for _, i := range c.Failed() {
 		parts = append(parts, fmt.Sprintf("w%d", i+1))
 	}
-	return fmt.Sprintf("FAIL: wrong component(s) %s (tol %.0e·max(1,|numeric|))", strings.Join(parts, ", "), c.Tol)
+	return fmt.Sprintf("FAIL: wrong component(s) %s (tol %.0e·max(1,|numeric|) + round-off)", strings.Join(parts, ", "), c.Tol)
 }
 
 func (c *GradCheck) header() []string {
@@ -254,7 +265,7 @@ func (c *GradCheck) header() []string {
 	if c.HasExact {
 		h = append(h, "exact")
 	}
-	return append(h, "abs err", "rel err", "ok")
+	return append(h, "abs err", "limit", "rel err", "ok")
 }
 
 func (c *GradCheck) cells(r GradCheckRow) []string {
@@ -266,7 +277,7 @@ func (c *GradCheck) cells(r GradCheckRow) []string {
 	if !r.OK {
 		ok = "✗ <--"
 	}
-	return append(row, fmt.Sprintf("%.2e", r.AbsErr), fmt.Sprintf("%.2e", r.RelErr), ok)
+	return append(row, fmt.Sprintf("%.2e", r.AbsErr), fmt.Sprintf("%.2e", r.Limit), fmt.Sprintf("%.2e", r.RelErr), ok)
 }
 
 // String renders the check as an aligned text table for terminals, one
