@@ -39,9 +39,9 @@ func (e *KinkError) Error() string {
 // Is makes errors.Is(err, ErrKink) true for a *KinkError.
 func (e *KinkError) Is(target error) bool { return target == ErrKink }
 
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+func numFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-func notFinite(what string, v float64) error {
+func numNotFinite(what string, v float64) error {
 	return fmt.Errorf("%w: %s = %v", ErrNotFinite, what, v)
 }
 
@@ -56,18 +56,18 @@ func Quotient(f func(float64) float64, x, h float64) (float64, error) {
 	if h == 0 {
 		return math.NaN(), ErrZeroStep
 	}
-	if !finite(x) {
-		return math.NaN(), notFinite("x", x)
+	if !numFinite(x) {
+		return math.NaN(), numNotFinite("x", x)
 	}
-	if !finite(h) {
-		return math.NaN(), notFinite("h", h)
+	if !numFinite(h) {
+		return math.NaN(), numNotFinite("h", h)
 	}
 	f0, f1 := f(x), f(x+h)
-	if !finite(f0) {
-		return math.NaN(), notFinite("f(x)", f0)
+	if !numFinite(f0) {
+		return math.NaN(), numNotFinite("f(x)", f0)
 	}
-	if !finite(f1) {
-		return math.NaN(), notFinite("f(x+h)", f1)
+	if !numFinite(f1) {
+		return math.NaN(), numNotFinite("f(x+h)", f1)
 	}
 	return (f1 - f0) / h, nil
 }
@@ -134,8 +134,8 @@ var (
 	}
 )
 
-// step returns base·max(1,|x|) rounded so that x+h is exactly representable.
-func step(base, x float64) float64 {
+// fdStepFor returns base·max(1,|x|) rounded so that x+h is exactly representable.
+func fdStepFor(base, x float64) float64 {
 	h := base * math.Max(1, math.Abs(x))
 	t := x + h
 	return t - x
@@ -187,7 +187,7 @@ type checkedFunc struct {
 
 func (c *checkedFunc) eval(x float64) float64 {
 	v := c.f(x)
-	if !finite(v) && !c.err {
+	if !numFinite(v) && !c.err {
 		c.err, c.bad = true, x
 	}
 	return v
@@ -195,7 +195,7 @@ func (c *checkedFunc) eval(x float64) float64 {
 
 func fdDeriv(f func(float64) float64, x float64, form fd.Formula) (float64, error) {
 	c := checkedFunc{f: f}
-	s := fd.Settings{Formula: form, Step: step(form.Step, x)}
+	s := fd.Settings{Formula: form, Step: fdStepFor(form.Step, x)}
 	d := fd.Derivative(c.eval, x, &s)
 	if c.err {
 		return math.NaN(), fmt.Errorf("%w: f(%g) = %v", ErrNotFinite, c.bad, f(c.bad))
@@ -212,8 +212,8 @@ func fdDeriv(f func(float64) float64, x float64, form fd.Formula) (float64, erro
 // where f is differentiable and differ at a kink (|x| at 0: -1 and 1).
 // For the sequence of quotients themselves, see QuotientTable.
 func OneSided(f func(float64) float64, x float64) (left, right float64, err error) {
-	if !finite(x) {
-		return math.NaN(), math.NaN(), notFinite("x", x)
+	if !numFinite(x) {
+		return math.NaN(), math.NaN(), numNotFinite("x", x)
 	}
 	if left, err = fdDeriv(f, x, leftFormula); err != nil {
 		return math.NaN(), math.NaN(), err
@@ -370,11 +370,11 @@ func StepSweep(f func(float64) float64, x, exact float64, hs []float64) (Sweep, 
 	if len(hs) == 0 {
 		return Sweep{}, ErrEmpty
 	}
-	if !finite(x) {
-		return Sweep{}, notFinite("x", x)
+	if !numFinite(x) {
+		return Sweep{}, numNotFinite("x", x)
 	}
-	if !finite(exact) {
-		return Sweep{}, notFinite("exact", exact)
+	if !numFinite(exact) {
+		return Sweep{}, numNotFinite("exact", exact)
 	}
 	s := Sweep{X: x, Exact: exact, Points: make([]SweepPoint, len(hs))}
 	for i, h := range hs {
@@ -384,8 +384,8 @@ func StepSweep(f func(float64) float64, x, exact float64, hs []float64) (Sweep, 
 			return Sweep{}, err
 		}
 		fp, fm := f(x+h), f(x-h)
-		if !finite(fm) {
-			return Sweep{}, notFinite("f(x-h)", fm)
+		if !numFinite(fm) {
+			return Sweep{}, numNotFinite("f(x-h)", fm)
 		}
 		c := (fp - fm) / (2 * h)
 		p := SweepPoint{H: h, Forward: fw, Central: c, ErrForward: math.Abs(fw - exact), ErrCentral: math.Abs(c - exact)}

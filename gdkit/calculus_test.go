@@ -7,13 +7,13 @@ import (
 	"testing"
 )
 
-func sq(x float64) float64   { return x * x }
-func relu(x float64) float64 { return math.Max(0, x) }
+func calcSq(x float64) float64   { return x * x }
+func calcReLU(x float64) float64 { return math.Max(0, x) }
 
 func TestQuotient(t *testing.T) {
 	// For f = x², (f(x+h)-f(x))/h = 2x + h exactly in real arithmetic.
 	for _, tc := range []struct{ x, h float64 }{{3, 0.1}, {3, -0.1}, {-2, 0.5}, {0, 1e-3}, {1, -1e-4}} {
-		got, err := Quotient(sq, tc.x, tc.h)
+		got, err := Quotient(calcSq, tc.x, tc.h)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -29,9 +29,9 @@ func TestQuotient(t *testing.T) {
 		x, h    float64
 		wantErr error
 	}{
-		{"h=0", sq, 1, 0, ErrZeroStep},
-		{"x NaN", sq, math.NaN(), 0.1, ErrNotFinite},
-		{"h Inf", sq, 1, math.Inf(1), ErrNotFinite},
+		{"h=0", calcSq, 1, 0, ErrZeroStep},
+		{"x NaN", calcSq, math.NaN(), 0.1, ErrNotFinite},
+		{"h Inf", calcSq, 1, math.Inf(1), ErrNotFinite},
 		{"f Inf", func(x float64) float64 { return 1 / x }, -0.1, 0.1, ErrNotFinite},
 		{"f(x) NaN", math.Sqrt, -1, 2, ErrNotFinite},
 	}
@@ -58,7 +58,7 @@ func TestQuotientTable(t *testing.T) {
 		}
 	}
 	// x² at 1: left = 2 - h, right = 2 + h.
-	rows, err = QuotientTable(sq, 1, hs)
+	rows, err = QuotientTable(calcSq, 1, hs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,10 +67,10 @@ func TestQuotientTable(t *testing.T) {
 			t.Errorf("x² at 1, h=%g: left %g right %g", r.H, r.Left, r.Right)
 		}
 	}
-	if _, err := QuotientTable(sq, 1, nil); !errors.Is(err, ErrEmpty) {
+	if _, err := QuotientTable(calcSq, 1, nil); !errors.Is(err, ErrEmpty) {
 		t.Errorf("empty hs: err = %v", err)
 	}
-	if _, err := QuotientTable(sq, 1, []float64{0.1, 0}); !errors.Is(err, ErrZeroStep) {
+	if _, err := QuotientTable(calcSq, 1, []float64{0.1, 0}); !errors.Is(err, ErrZeroStep) {
 		t.Errorf("h=0 in hs: err = %v", err)
 	}
 }
@@ -84,9 +84,9 @@ func TestOneSided(t *testing.T) {
 		tol         float64
 	}{
 		{"|x| at 0", math.Abs, 0, -1, 1, 1e-12},
-		{"ReLU at 0", relu, 0, 0, 1, 1e-12},
+		{"ReLU at 0", calcReLU, 0, 0, 1, 1e-12},
 		{"|x| at 2", math.Abs, 2, 1, 1, 1e-9},
-		{"x² at 1.5", sq, 1.5, 3, 3, 1e-8},
+		{"x² at 1.5", calcSq, 1.5, 3, 3, 1e-8},
 		{"sin at 1", math.Sin, 1, math.Cos(1), math.Cos(1), 1e-8},
 	} {
 		l, r, err := OneSided(tc.f, tc.x)
@@ -147,7 +147,7 @@ func TestDerivativeKink(t *testing.T) {
 		name        string
 		f           func(float64) float64
 		left, right float64
-	}{{"|x|", math.Abs, -1, 1}, {"ReLU", relu, 0, 1}} {
+	}{{"|x|", math.Abs, -1, 1}, {"ReLU", calcReLU, 0, 1}} {
 		d, err := Derivative(tc.f, 0)
 		if !errors.Is(err, ErrKink) || !math.IsNaN(d) {
 			t.Fatalf("%s at 0: d=%v err=%v, want NaN and ErrKink", tc.name, d, err)
@@ -163,7 +163,7 @@ func TestDerivativeKink(t *testing.T) {
 	if d, err := Derivative(math.Abs, -3); err != nil || math.Abs(d+1) > 1e-12 {
 		t.Errorf("|x|' at -3 = %v, %v", d, err)
 	}
-	if _, err := Derivative(sq, math.Inf(1)); !errors.Is(err, ErrNotFinite) {
+	if _, err := Derivative(calcSq, math.Inf(1)); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("x=Inf: %v", err)
 	}
 }
@@ -191,7 +191,7 @@ func TestTrend(t *testing.T) {
 	if _, err := TrendAt(math.Abs, 0); !errors.Is(err, ErrKink) {
 		t.Errorf("kink: %v", err)
 	}
-	if _, err := TrendAtTol(sq, 1, -1); err == nil {
+	if _, err := TrendAtTol(calcSq, 1, -1); err == nil {
 		t.Error("negative tol: no error")
 	}
 	if TrendOf(1e-3, 1e-2) != Critical || TrendOf(-1, 0) != Decreasing || Increasing.String() != "increasing" {

@@ -25,12 +25,12 @@ func HyperdualDeriv(f func(hyperdual.Number) hyperdual.Number, x float64) (v, d1
 	return r.Real, r.E1mag, r.E1E2mag
 }
 
-func checkVec(name string, w []float64) error {
+func numCheckVec(name string, w []float64) error {
 	if len(w) == 0 {
 		return fmt.Errorf("%w: %s has no components", ErrEmpty, name)
 	}
 	for i, v := range w {
-		if !finite(v) {
+		if !numFinite(v) {
 			return fmt.Errorf("%w: %s[%d] = %v", ErrNotFinite, name, i, v)
 		}
 	}
@@ -42,7 +42,7 @@ func checkVec(name string, w []float64) error {
 // (allocated when nil). Errors: empty or non-finite w, len(dst) ≠ len(w),
 // non-finite f(w) or derivative.
 func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]float64, error) {
-	if err := checkVec("w", w); err != nil {
+	if err := numCheckVec("w", w); err != nil {
 		return nil, err
 	}
 	if dst == nil {
@@ -59,7 +59,7 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 		x[i].Emag = 1
 		r := f(x)
 		x[i].Emag = 0
-		if !finite(r.Real) || !finite(r.Emag) {
+		if !numFinite(r.Real) || !numFinite(r.Emag) {
 			return nil, fmt.Errorf("%w: f or ∂f/∂w%d at w = %v", ErrNotFinite, i+1, w)
 		}
 		dst[i] = r.Emag
@@ -72,7 +72,7 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 // hess (if not nil; resized when empty), using one hyperdual pass per pair
 // i ≤ j with w_i + ε₁, w_j + ε₂.
 func HyperdualHessian(grad []float64, hess *mat.SymDense, f func([]hyperdual.Number) hyperdual.Number, w []float64) (float64, error) {
-	if err := checkVec("w", w); err != nil {
+	if err := numCheckVec("w", w); err != nil {
 		return math.NaN(), err
 	}
 	n := len(w)
@@ -100,7 +100,7 @@ func HyperdualHessian(grad []float64, hess *mat.SymDense, f func([]hyperdual.Num
 			x[j].E2mag = 1
 			r := f(x)
 			x[i].E1mag, x[j].E2mag = 0, 0
-			if !finite(r.Real) || !finite(r.E1mag) || !finite(r.E1E2mag) {
+			if !numFinite(r.Real) || !numFinite(r.E1mag) || !numFinite(r.E1E2mag) {
 				return math.NaN(), fmt.Errorf("%w: f or its derivatives at w = %v", ErrNotFinite, w)
 			}
 			val = r.Real

@@ -10,7 +10,7 @@ import (
 	"gonum.org/v1/gonum/num/hyperdual"
 )
 
-func relClose(a, b, tol float64) bool {
+func exactRelClose(a, b, tol float64) bool {
 	return math.Abs(a-b) <= tol*math.Max(math.Abs(a), math.Abs(b)) || a == b
 }
 
@@ -22,20 +22,20 @@ func TestDualDeriv(t *testing.T) {
 	}
 	for _, x := range []float64{-3, -0.7, 0.2, 1, 4.5} {
 		v, d := DualDeriv(f, x)
-		// f = x cos(cx), f' = cos(cx) - c x sin(cx), f'' = -2c sin(cx) - c² x cos(cx).
+		// f = x math.Cos(cx), f' = math.Cos(cx) - c x math.Sin(cx), f'' = -2c math.Sin(cx) - c² x math.Cos(cx).
 		wv, wd := x*math.Cos(c*x), math.Cos(c*x)-c*x*math.Sin(c*x)
 		wd2 := -2*c*math.Sin(c*x) - c*c*x*math.Cos(c*x)
-		if !relClose(v, wv, 1e-14) || !relClose(d, wd, 1e-14) {
+		if !exactRelClose(v, wv, 1e-14) || !exactRelClose(d, wd, 1e-14) {
 			t.Errorf("dual at %g: %g %g, want %g %g", x, v, d, wv, wd)
 		}
 		hv, hd, hd2 := HyperdualDeriv(h, x)
-		if !relClose(hv, wv, 1e-14) || !relClose(hd, wd, 1e-14) || !relClose(hd2, wd2, 1e-14) {
+		if !exactRelClose(hv, wv, 1e-14) || !exactRelClose(hd, wd, 1e-14) || !exactRelClose(hd2, wd2, 1e-14) {
 			t.Errorf("hyperdual at %g: %g %g %g, want %g %g %g", x, hv, hd, hd2, wv, wd, wd2)
 		}
 	}
 }
 
-func rosenDual(x []dual.Number) dual.Number {
+func exactRosenDual(x []dual.Number) dual.Number {
 	a := dual.Sub(dual.Number{Real: 1}, x[0])
 	b := dual.Sub(x[1], dual.Mul(x[0], x[0]))
 	return dual.Add(dual.Mul(a, a), dual.Scale(100, dual.Mul(b, b)))
@@ -43,14 +43,14 @@ func rosenDual(x []dual.Number) dual.Number {
 
 func TestDualGradHessian(t *testing.T) {
 	for _, w := range [][]float64{{-1.2, 1}, {0.5, -0.3}, {2, 3}} {
-		g, err := DualGrad(nil, rosenDual, w)
+		g, err := DualGrad(nil, exactRosenDual, w)
 		if err != nil {
 			t.Fatal(err)
 		}
 		x, y := w[0], w[1]
 		want := []float64{-2*(1-x) - 400*x*(y-x*x), 200 * (y - x*x)}
 		for i := range want {
-			if !relClose(g[i], want[i], 1e-14) {
+			if !exactRelClose(g[i], want[i], 1e-14) {
 				t.Errorf("DualGrad at %v: %v, want %v", w, g, want)
 			}
 		}
@@ -62,29 +62,29 @@ func TestDualGradHessian(t *testing.T) {
 		}
 		wantH := [][]float64{{2 - 400*(y-x*x) + 800*x*x, -400 * x}, {-400 * x, 200}}
 		for i := 0; i < 2; i++ {
-			if !relClose(grad[i], want[i], 1e-14) {
+			if !exactRelClose(grad[i], want[i], 1e-14) {
 				t.Errorf("hyperdual grad at %v: %v, want %v", w, grad, want)
 			}
 			for j := 0; j < 2; j++ {
-				if !relClose(hess.At(i, j), wantH[i][j], 1e-14) {
+				if !exactRelClose(hess.At(i, j), wantH[i][j], 1e-14) {
 					t.Errorf("Hessian at %v: %v, want %v", w, mat.Formatted(&hess), wantH)
 				}
 			}
 		}
-		if !relClose(v, (1-x)*(1-x)+100*(y-x*x)*(y-x*x), 1e-14) {
+		if !exactRelClose(v, (1-x)*(1-x)+100*(y-x*x)*(y-x*x), 1e-14) {
 			t.Errorf("value %g", v)
 		}
 	}
 }
 
 func TestExactErrors(t *testing.T) {
-	if _, err := DualGrad(make([]float64, 3), rosenDual, []float64{1, 2}); !errors.Is(err, ErrDimension) {
+	if _, err := DualGrad(make([]float64, 3), exactRosenDual, []float64{1, 2}); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
-	if _, err := DualGrad(nil, rosenDual, nil); !errors.Is(err, ErrEmpty) {
+	if _, err := DualGrad(nil, exactRosenDual, nil); !errors.Is(err, ErrEmpty) {
 		t.Error(err)
 	}
-	if _, err := DualGrad(nil, rosenDual, []float64{math.NaN(), 1}); !errors.Is(err, ErrNotFinite) {
+	if _, err := DualGrad(nil, exactRosenDual, []float64{math.NaN(), 1}); !errors.Is(err, ErrNotFinite) {
 		t.Error(err)
 	}
 	logd := func(x []dual.Number) dual.Number { return dual.Log(x[0]) }

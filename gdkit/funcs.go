@@ -57,7 +57,7 @@ func (fn Func2D) E(w1, w2 float64) float64 {
 // method value fn.F fits NumGrad, CheckGrad and optimize.Problem.Func.
 func (fn Func2D) F(w []float64) float64 {
 	if len(w) != 2 {
-		return nan
+		return numNaN
 	}
 	return fn.E(w[0], w[1])
 }
@@ -70,13 +70,13 @@ func (fn Func2D) hyperVec(x []hyperdual.Number) hyperdual.Number { return fn.Hyp
 func (fn Func2D) ExactGrad(grad, w []float64) {
 	if len(w) != 2 || len(grad) != 2 {
 		for i := range grad {
-			grad[i] = nan
+			grad[i] = numNaN
 		}
 		return
 	}
 	_, err := HyperdualHessian(grad, nil, fn.hyperVec, w)
 	if err != nil {
-		grad[0], grad[1] = nan, nan
+		grad[0], grad[1] = numNaN, numNaN
 	}
 }
 
@@ -84,7 +84,7 @@ func (fn Func2D) ExactGrad(grad, w []float64) {
 // 2×2 Hessian in hess (if not nil), exactly, by hyperdual numbers.
 func (fn Func2D) ExactHessian(grad []float64, hess *mat.SymDense, w []float64) (float64, error) {
 	if len(w) != 2 {
-		return nan, ErrDimension
+		return numNaN, ErrDimension
 	}
 	return HyperdualHessian(grad, hess, fn.hyperVec, w)
 }
@@ -135,15 +135,15 @@ func Quartic() Func1D {
 	}
 }
 
-// XCos is E(x) = x·cos(c·x), E'(x) = cos(cx) - c·x·sin(cx): many critical
+// XCos is E(x) = x·math.Cos(c·x), E'(x) = math.Cos(cx) - c·x·math.Sin(cx): many critical
 // points, spaced ≈ π/c apart (minima not listed).
 func XCos(c float64) Func1D {
 	return Func1D{
-		Name: "x·cos(" + ftoa(c) + "x)", TeX: "$x\\cos(" + ftoa(c) + "x)$",
+		Name: "x·math.Cos(" + numFtoa(c) + "x)", TeX: "$x\\math.Cos(" + numFtoa(c) + "x)$",
 		Hyper: func(x hyperdual.Number) hyperdual.Number {
 			return hmul(x, hyperdual.Cos(hscale(c, x)))
 		},
-		Deriv:  func(x float64) float64 { return cos(c*x) - c*x*sin(c*x) },
+		Deriv:  func(x float64) float64 { return math.Cos(c*x) - c*x*math.Sin(c*x) },
 		Domain: [2]float64{-10, 10},
 	}
 }
@@ -250,8 +250,6 @@ func Catalogue2D() []Func2D {
 	return []Func2D{Bowl(), Ellipse(), Rosenbrock(), Beale(), Himmelblau(), Saddle()}
 }
 
-var nan = math.NaN()
+var numNaN = math.NaN()
 
-func cos(x float64) float64 { return math.Cos(x) }
-func sin(x float64) float64 { return math.Sin(x) }
-func ftoa(c float64) string { return strconv.FormatFloat(c, 'g', -1, 64) }
+func numFtoa(c float64) string { return strconv.FormatFloat(c, 'g', -1, 64) }

@@ -14,7 +14,7 @@ import (
 // gradStep is the base step of the central formula (fd.Central.Step ≈ ∛ε).
 const gradStep = 6e-6
 
-var bufPool = sync.Pool{New: func() any { s := make([]float64, 0, 16); return &s }}
+var numGradPool = sync.Pool{New: func() any { s := make([]float64, 0, 16); return &s }}
 
 // NumGrad estimates the gradient of f at w by central differences,
 //
@@ -26,7 +26,7 @@ var bufPool = sync.Pool{New: func() any { s := make([]float64, 0, 16); return &s
 // argument. Errors: empty or non-finite w, len(dst) ≠ len(w), or f
 // returning NaN/Inf at a stencil point.
 func NumGrad(dst []float64, f func([]float64) float64, w []float64) ([]float64, error) {
-	if err := checkVec("w", w); err != nil {
+	if err := numCheckVec("w", w); err != nil {
 		return nil, err
 	}
 	if dst == nil {
@@ -35,19 +35,19 @@ func NumGrad(dst []float64, f func([]float64) float64, w []float64) ([]float64, 
 	if len(dst) != len(w) {
 		return nil, fmt.Errorf("%w: len(dst)=%d, len(w)=%d", ErrDimension, len(dst), len(w))
 	}
-	bp := bufPool.Get().(*[]float64)
-	defer bufPool.Put(bp)
+	bp := numGradPool.Get().(*[]float64)
+	defer numGradPool.Put(bp)
 	x := append((*bp)[:0], w...)
 	*bp = x
 	for i, wi := range w {
-		h := step(gradStep, wi)
+		h := fdStepFor(gradStep, wi)
 		x[i] = wi + h
 		fp := f(x)
 		copy(x, w) // f may have modified x
 		x[i] = wi - h
 		fm := f(x)
 		copy(x, w)
-		if !finite(fp) || !finite(fm) {
+		if !numFinite(fp) || !numFinite(fm) {
 			return nil, fmt.Errorf("%w: f(w ± h·e%d) = %v, %v", ErrNotFinite, i+1, fp, fm)
 		}
 		dst[i] = (fp - fm) / (2 * h)
@@ -67,7 +67,7 @@ const hessStep = 1e-4
 // when empty, otherwise it must be len(w)×len(w)). Errors: empty or
 // non-finite w, size mismatch, non-finite f values or result.
 func NumHessian(dst *mat.SymDense, f func([]float64) float64, w []float64) error {
-	if err := checkVec("w", w); err != nil {
+	if err := numCheckVec("w", w); err != nil {
 		return err
 	}
 	if dst == nil {
@@ -84,7 +84,7 @@ func NumHessian(dst *mat.SymDense, f func([]float64) float64, w []float64) error
 	bad := false
 	g := func(x []float64) float64 {
 		v := f(x)
-		if !finite(v) {
+		if !numFinite(v) {
 			bad = true
 		}
 		return v
@@ -151,7 +151,7 @@ func CheckGrad(E func([]float64) float64, gradE func(grad, w []float64), w []flo
 	return CheckGradWith(E, gradE, w, GradCheckSettings{})
 }
 
-func callGrad(g func(grad, w []float64), dst, w []float64) (err error) {
+func numCallGrad(g func(grad, w []float64), dst, w []float64) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%w: gradient function panicked for len(w)=%d: %v", ErrDimension, len(w), r)
@@ -175,7 +175,7 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 	if !(tol > 0) || math.IsInf(tol, 0) {
 		return nil, fmt.Errorf("gdkit: tolerance %v must be finite and > 0", tol)
 	}
-	if err := checkVec("w", w); err != nil {
+	if err := numCheckVec("w", w); err != nil {
 		return nil, err
 	}
 	if E == nil || gradE == nil {
@@ -184,15 +184,15 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 	n := len(w)
 	wc := append([]float64(nil), w...)
 	e0 := E(wc)
-	if !finite(e0) {
+	if !numFinite(e0) {
 		return nil, fmt.Errorf("%w: E(w) = %v", ErrNotFinite, e0)
 	}
 	an := make([]float64, n)
-	if err := callGrad(gradE, an, append([]float64(nil), w...)); err != nil {
+	if err := numCallGrad(gradE, an, append([]float64(nil), w...)); err != nil {
 		return nil, err
 	}
 	for i, v := range an {
-		if !finite(v) {
+		if !numFinite(v) {
 			return nil, fmt.Errorf("%w: analytic gradient[%d] = %v", ErrNotFinite, i, v)
 		}
 	}
@@ -203,11 +203,11 @@ func CheckGradWith(E func([]float64) float64, gradE func(grad, w []float64), w [
 	var ex []float64
 	if s.Exact != nil {
 		ex = make([]float64, n)
-		if err := callGrad(s.Exact, ex, append([]float64(nil), w...)); err != nil {
+		if err := numCallGrad(s.Exact, ex, append([]float64(nil), w...)); err != nil {
 			return nil, err
 		}
 		for i, v := range ex {
-			if !finite(v) {
+			if !numFinite(v) {
 				return nil, fmt.Errorf("%w: exact gradient[%d] = %v", ErrNotFinite, i, v)
 			}
 		}
@@ -301,9 +301,12 @@ func (c *GradCheck) String() string {
 				b.WriteString("  ")
 			}
 			pad := strings.Repeat(" ", width[j]-len([]rune(s)))
-			if j == 0 || j == len(row)-1 {
+			switch {
+			case j == len(row)-1:
+				b.WriteString(s)
+			case j == 0:
 				b.WriteString(s + pad)
-			} else {
+			default:
 				b.WriteString(pad + s)
 			}
 		}
@@ -311,7 +314,7 @@ func (c *GradCheck) String() string {
 	}
 	b.WriteString(c.verdict())
 	b.WriteString("\n")
-	return strings.TrimRight(strings.ReplaceAll(b.String(), " \n", "\n"), " ")
+	return b.String()
 }
 
 // Markdown renders the check as a Markdown table (for notebook cells),

@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/gonum/optimize/functions"
 )
 
-func randIn(rng *rand.Rand, r [2]float64) float64 { return r[0] + (r[1]-r[0])*rng.Float64() }
+func gradRandIn(rng *rand.Rand, r [2]float64) float64 { return r[0] + (r[1]-r[0])*rng.Float64() }
 
 func TestNumGradCatalogue(t *testing.T) {
 	// Stated tolerance: |numeric - analytic| ≤ 1e-8·max(1,|E|,|analytic|).
@@ -20,7 +20,7 @@ func TestNumGradCatalogue(t *testing.T) {
 	g, num := make([]float64, 2), make([]float64, 2)
 	for _, fn := range Catalogue2D() {
 		for k := 0; k < 100; k++ {
-			w := []float64{randIn(rng, fn.XRange), randIn(rng, fn.YRange)}
+			w := []float64{gradRandIn(rng, fn.XRange), gradRandIn(rng, fn.YRange)}
 			fn.Grad(g, w)
 			if _, err := NumGrad(num, fn.F, w); err != nil {
 				t.Fatal(err)
@@ -90,7 +90,7 @@ func TestNumHessian(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	for _, fn := range Catalogue2D() {
 		for k := 0; k < 20; k++ {
-			w := []float64{randIn(rng, fn.XRange), randIn(rng, fn.YRange)}
+			w := []float64{gradRandIn(rng, fn.XRange), gradRandIn(rng, fn.YRange)}
 			var num, ex mat.SymDense
 			if err := NumHessian(&num, fn.F, w); err != nil {
 				t.Fatal(err)
@@ -124,7 +124,7 @@ func TestCheckGradCatalogue(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for _, fn := range Catalogue2D() {
 		for k := 0; k < 50; k++ {
-			w := []float64{randIn(rng, fn.XRange), randIn(rng, fn.YRange)}
+			w := []float64{gradRandIn(rng, fn.XRange), gradRandIn(rng, fn.YRange)}
 			rep, err := CheckGradWith(fn.F, fn.Grad, w, GradCheckSettings{Exact: fn.ExactGrad})
 			if err != nil {
 				t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 // Arange(-10, 10, 0.8) has 25 points, -10 ... 9.2 (the slides' grid).
 // Errors: step = 0, NaN/Inf arguments, more than 1e8 points.
 func Arange(start, stop, step float64) ([]float64, error) {
-	if !finite(start) || !finite(stop) || !finite(step) {
+	if !numFinite(start) || !numFinite(stop) || !numFinite(step) {
 		return nil, fmt.Errorf("%w: Arange(%v, %v, %v)", ErrNotFinite, start, stop, step)
 	}
 	if step == 0 {
@@ -33,7 +33,7 @@ func Arange(start, stop, step float64) ([]float64, error) {
 // Linspace returns n evenly spaced points from a to b inclusive
 // (numpy.linspace): x_k = a + k(b-a)/(n-1). n = 1 gives [a]; n < 1 an error.
 func Linspace(a, b float64, n int) ([]float64, error) {
-	if !finite(a) || !finite(b) {
+	if !numFinite(a) || !numFinite(b) {
 		return nil, fmt.Errorf("%w: Linspace(%v, %v)", ErrNotFinite, a, b)
 	}
 	if n < 1 {
@@ -67,17 +67,17 @@ type Grid struct {
 // NewGrid checks and wraps row-major values (see Grid). Errors: empty or
 // non-finite coordinates, len(values) ≠ len(xs)·len(ys), NaN/Inf values.
 func NewGrid(xs, ys, values []float64) (Grid, error) {
-	if err := checkVec("xs", xs); err != nil {
+	if err := numCheckVec("xs", xs); err != nil {
 		return Grid{}, err
 	}
-	if err := checkVec("ys", ys); err != nil {
+	if err := numCheckVec("ys", ys); err != nil {
 		return Grid{}, err
 	}
 	if len(values) != len(xs)*len(ys) {
 		return Grid{}, fmt.Errorf("%w: %d values for %d×%d grid", ErrDimension, len(values), len(ys), len(xs))
 	}
 	for i, v := range values {
-		if !finite(v) {
+		if !numFinite(v) {
 			return Grid{}, fmt.Errorf("%w: value at row %d, column %d = %v", ErrNotFinite, i/len(xs), i%len(xs), v)
 		}
 	}
@@ -162,10 +162,10 @@ func (m Mesh) W2() []float64 {
 }
 
 func (m Mesh) check() error {
-	if err := checkVec("xs", m.Xs); err != nil {
+	if err := numCheckVec("xs", m.Xs); err != nil {
 		return err
 	}
-	return checkVec("ys", m.Ys)
+	return numCheckVec("ys", m.Ys)
 }
 
 // Eval returns the Grid of E(w1, w2) over the mesh:
@@ -179,7 +179,7 @@ func (m Mesh) Eval(E func(w1, w2 float64) float64) (Grid, error) {
 	for r, y := range m.Ys {
 		for c, x := range m.Xs {
 			v := E(x, y)
-			if !finite(v) {
+			if !numFinite(v) {
 				return Grid{}, fmt.Errorf("%w: E(%g, %g) = %v", ErrNotFinite, x, y, v)
 			}
 			vals[r*len(m.Xs)+c] = v
@@ -207,10 +207,10 @@ func (m Mesh) GradOnGrid(grad func(g, w []float64)) (dEdW1, dEdW2 Grid, err erro
 	for r, y := range m.Ys {
 		for c, x := range m.Xs {
 			w[0], w[1] = x, y
-			if err := callGrad(grad, g, w); err != nil {
+			if err := numCallGrad(grad, g, w); err != nil {
 				return Grid{}, Grid{}, err
 			}
-			if !finite(g[0]) || !finite(g[1]) {
+			if !numFinite(g[0]) || !numFinite(g[1]) {
 				return Grid{}, Grid{}, fmt.Errorf("%w: ∇E(%g, %g) = %v", ErrNotFinite, x, y, g)
 			}
 			d1[r*len(m.Xs)+c], d2[r*len(m.Xs)+c] = g[0], g[1]
@@ -243,7 +243,7 @@ func coefFromCoords(x []float64) (gradCoef, error) {
 	uniform := true
 	for i := 1; i < n; i++ {
 		d := x[i] - x[i-1]
-		if d == 0 || !finite(d) {
+		if d == 0 || !numFinite(d) {
 			return gradCoef{}, fmt.Errorf("gdkit: coordinates must be distinct and finite (x[%d]=x[%d]=%v)", i-1, i, x[i])
 		}
 		if d != d0 {
@@ -268,7 +268,7 @@ func coefUniform(n int, h float64) (gradCoef, error) {
 	if n < 2 {
 		return gradCoef{}, fmt.Errorf("%w: np.gradient needs at least 2 points along an axis, got %d", ErrEmpty, n)
 	}
-	if h == 0 || !finite(h) {
+	if h == 0 || !numFinite(h) {
 		return gradCoef{}, fmt.Errorf("gdkit: spacing %v must be finite and non-zero", h)
 	}
 	return gradCoef{uniform: true, inv2h: 1 / (2 * h), inv0: 1 / h, invN: 1 / h}, nil
@@ -327,7 +327,7 @@ func (g Grid) check() error {
 		return fmt.Errorf("%w: %d values for %d×%d grid", ErrDimension, len(g.Values), nr, nc)
 	}
 	for i, v := range g.Values {
-		if !finite(v) {
+		if !numFinite(v) {
 			return fmt.Errorf("%w: value at row %d, column %d = %v", ErrNotFinite, i/nc, i%nc, v)
 		}
 	}

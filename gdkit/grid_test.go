@@ -61,30 +61,30 @@ func TestMeshgridEval(t *testing.T) {
 	xs, ys := []float64{-1, 0, 2}, []float64{10, 20}
 	m := Meshgrid(xs, ys)
 	// numpy: W1 = [[-1,0,2],[-1,0,2]], W2 = [[10,10,10],[20,20,20]].
-	if got := m.W1(); !equal(got, []float64{-1, 0, 2, -1, 0, 2}) {
+	if got := m.W1(); !gridEqual(got, []float64{-1, 0, 2, -1, 0, 2}) {
 		t.Errorf("W1 = %v", got)
 	}
-	if got := m.W2(); !equal(got, []float64{10, 10, 10, 20, 20, 20}) {
+	if got := m.W2(); !gridEqual(got, []float64{10, 10, 10, 20, 20, 20}) {
 		t.Errorf("W2 = %v", got)
 	}
 	g, err := m.Eval(func(a, b float64) float64 { return 100*a + b })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equal(g.Values, []float64{-90, 10, 210, -80, 20, 220}) {
+	if !gridEqual(g.Values, []float64{-90, 10, 210, -80, 20, 220}) {
 		t.Errorf("Values = %v", g.Values)
 	}
 	if c, r := g.Dims(); c != 3 || r != 2 || g.Z(2, 1) != 220 || g.At(1, 2) != 220 || g.X(2) != 2 || g.Y(1) != 20 {
 		t.Errorf("Dims/Z/At/X/Y wrong: %d %d %g", c, r, g.Z(2, 1))
 	}
-	if !equal(g.Row(0), []float64{-90, 10, 210}) {
+	if !gridEqual(g.Row(0), []float64{-90, 10, 210}) {
 		t.Error("Row")
 	}
 	if lo, hi := g.MinMax(); lo != -90 || hi != 220 {
 		t.Error("MinMax", lo, hi)
 	}
 	gv, err := m.EvalVec(func(w []float64) float64 { return 100*w[0] + w[1] })
-	if err != nil || !equal(gv.Values, g.Values) {
+	if err != nil || !gridEqual(gv.Values, g.Values) {
 		t.Errorf("EvalVec = %v %v", gv.Values, err)
 	}
 	if _, err := Meshgrid(nil, ys).Eval(Bowl().E); !errors.Is(err, ErrEmpty) {
@@ -98,7 +98,7 @@ func TestMeshgridEval(t *testing.T) {
 	}
 }
 
-func equal(a, b []float64) bool {
+func gridEqual(a, b []float64) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -110,7 +110,7 @@ func equal(a, b []float64) bool {
 	return true
 }
 
-func closeAll(t *testing.T, what string, got, want []float64, tol float64) {
+func gridCloseAll(t *testing.T, what string, got, want []float64, tol float64) {
 	t.Helper()
 	if len(got) != len(want) {
 		t.Fatalf("%s: len %d, want %d", what, len(got), len(want))
@@ -137,8 +137,8 @@ func TestGridGradientHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeAll(t, "dE/dw1", d1.Values, []float64{1, 2, 4, 5, 1, 2, 4, 5, 1, 2, 4, 5}, 0)
-	closeAll(t, "dE/dw2", d2.Values, []float64{2, 2, 2, 2, 4, 4, 4, 4, 6, 6, 6, 6}, 0)
+	gridCloseAll(t, "dE/dw1", d1.Values, []float64{1, 2, 4, 5, 1, 2, 4, 5, 1, 2, 4, 5}, 0)
+	gridCloseAll(t, "dE/dw2", d2.Values, []float64{2, 2, 2, 2, 4, 4, 4, 4, 6, 6, 6, 6}, 0)
 
 	// numpy's order with unit spacing, np.gradient(E): axis0 (down rows) first.
 	// axis0 per column: y² rows [0,4,16] → [4, 8, 12]; axis1 per row: [1 2 4 5].
@@ -146,15 +146,15 @@ func TestGridGradientHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeAll(t, "axis0", a0.Values, []float64{4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12}, 0)
-	closeAll(t, "axis1", a1.Values, []float64{1, 2, 4, 5, 1, 2, 4, 5, 1, 2, 4, 5}, 0)
+	gridCloseAll(t, "axis0", a0.Values, []float64{4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12}, 0)
+	gridCloseAll(t, "axis1", a1.Values, []float64{1, 2, 4, 5, 1, 2, 4, 5, 1, 2, 4, 5}, 0)
 	// np.gradient(E, 2, 1): (row step, column step) → axis0 = dE/dw2.
 	a0, a1, err = NumpyGradient(g, 2, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeAll(t, "axis0 spaced", a0.Values, d2.Values, 0)
-	closeAll(t, "axis1 spaced", a1.Values, d1.Values, 0)
+	gridCloseAll(t, "axis0 spaced", a0.Values, d2.Values, 0)
+	gridCloseAll(t, "axis1 spaced", a1.Values, d1.Values, 0)
 
 	// Non-uniform: x = {0,1,3}, f = x² = [0,1,9]. Edges: (1-0)/1 = 1,
 	// (9-1)/2 = 4. Inside h1=1, h2=2: (1²·9 - 2²·0 + (2²-1²)·1)/(1·2·3) = 12/6 = 2.
@@ -162,12 +162,12 @@ func TestGridGradientHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	closeAll(t, "non-uniform", d, []float64{1, 2, 4}, 1e-15)
+	gridCloseAll(t, "non-uniform", d, []float64{1, 2, 4}, 1e-15)
 }
 
 // refGradient is numpy's np.gradient along one axis, written pointwise
 // from the formula (independent of the package's implementation).
-func refGradient(f, x []float64) []float64 {
+func gridRefGradient(f, x []float64) []float64 {
 	n := len(f)
 	out := make([]float64, n)
 	out[0] = (f[1] - f[0]) / (x[1] - x[0])
@@ -179,7 +179,7 @@ func refGradient(f, x []float64) []float64 {
 	return out
 }
 
-func randomGrid(rng *rand.Rand, nc, nr int) Grid {
+func gridRandom(rng *rand.Rand, nc, nr int) Grid {
 	coords := func(n int) []float64 {
 		x := make([]float64, n)
 		x[0] = rng.Float64()
@@ -198,21 +198,21 @@ func randomGrid(rng *rand.Rand, nc, nr int) Grid {
 func TestGridGradientReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	for _, dims := range [][2]int{{2, 2}, {2, 5}, {7, 3}, {10, 11}} {
-		g := randomGrid(rng, dims[0], dims[1])
+		g := gridRandom(rng, dims[0], dims[1])
 		d1, d2, err := GridGradient(g)
 		if err != nil {
 			t.Fatal(err)
 		}
 		nc, nr := g.Dims()
 		for r := 0; r < nr; r++ {
-			closeAll(t, "dE/dw1 row", d1.Row(r), refGradient(g.Row(r), g.Xs), 1e-13)
+			gridCloseAll(t, "dE/dw1 row", d1.Row(r), gridRefGradient(g.Row(r), g.Xs), 1e-13)
 		}
 		for c := 0; c < nc; c++ {
 			col, got := make([]float64, nr), make([]float64, nr)
 			for r := 0; r < nr; r++ {
 				col[r], got[r] = g.Z(c, r), d2.Z(c, r)
 			}
-			closeAll(t, "dE/dw2 column", got, refGradient(col, g.Ys), 1e-13)
+			gridCloseAll(t, "dE/dw2 column", got, gridRefGradient(col, g.Ys), 1e-13)
 		}
 	}
 }
@@ -317,7 +317,7 @@ func TestGridGradientNumpy(t *testing.T) {
 		t.Skip("no /usr/bin/python3")
 	}
 	rng := rand.New(rand.NewPCG(15, 16))
-	g := randomGrid(rng, 6, 5)
+	g := gridRandom(rng, 6, 5)
 	xs, _ := Arange(-10, 10, 0.8) // uniform-looking but float-rounded spacing
 	slide, _ := Meshgrid(xs, xs).Eval(Himmelblau().E)
 	for _, g := range []Grid{g, slide} {
@@ -348,10 +348,10 @@ print(json.dumps([d1.ravel().tolist(), d0.ravel().tolist(), u0.ravel().tolist(),
 		if err != nil {
 			t.Fatal(err)
 		}
-		closeAll(t, "dE/dw1 vs numpy", d1.Values, want[0], 1e-12)
-		closeAll(t, "dE/dw2 vs numpy", d2.Values, want[1], 1e-12)
-		closeAll(t, "axis0 vs numpy", u0.Values, want[2], 1e-12)
-		closeAll(t, "axis1 vs numpy", u1.Values, want[3], 1e-12)
+		gridCloseAll(t, "dE/dw1 vs numpy", d1.Values, want[0], 1e-12)
+		gridCloseAll(t, "dE/dw2 vs numpy", d2.Values, want[1], 1e-12)
+		gridCloseAll(t, "axis0 vs numpy", u0.Values, want[2], 1e-12)
+		gridCloseAll(t, "axis1 vs numpy", u1.Values, want[3], 1e-12)
 	}
 }
 
