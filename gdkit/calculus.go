@@ -343,52 +343,52 @@ func TrendOf(d, tol float64) Trend {
 	return Critical
 }
 
-// SweepPoint is one step size h of a StepSweep: the forward quotient
+// StepSweepPoint is one step size h of a StepSweep: the forward quotient
 // (f(x+h)-f(x))/h and the central quotient (f(x+h)-f(x-h))/(2h), and their
 // absolute errors against the exact derivative.
-type SweepPoint struct {
+type StepSweepPoint struct {
 	H                      float64
 	Forward, Central       float64
 	ErrForward, ErrCentral float64
 }
 
-// Sweep is the result of StepSweep: the error of the forward and central
+// StepSweepResult is the result of StepSweep: the error of the forward and central
 // differences for each h (truncation error ∝ h or h² dominates for large h,
 // round-off ∝ ε|f|/h for small h) and the h with the smallest error of each.
-type Sweep struct {
+type StepSweepResult struct {
 	X, Exact    float64
-	Points      []SweepPoint
-	BestForward SweepPoint // smallest ErrForward (theory: h ≈ √ε ≈ 1e-8)
-	BestCentral SweepPoint // smallest ErrCentral (theory: h ≈ ∛ε ≈ 1e-5)
+	Points      []StepSweepPoint
+	BestForward StepSweepPoint // smallest ErrForward (theory: h ≈ √ε ≈ 1e-8)
+	BestCentral StepSweepPoint // smallest ErrCentral (theory: h ≈ ∛ε ≈ 1e-5)
 }
 
 // StepSweep evaluates the forward and central difference quotients of f at
 // x for each step in hs (e.g. Decades(1, 15)) and their absolute errors
 // |q(h) - exact|, where exact = f'(x) is known (closed form or dual
 // numbers). It exposes the trade-off between truncation and round-off error.
-func StepSweep(f func(float64) float64, x, exact float64, hs []float64) (Sweep, error) {
+func StepSweep(f func(float64) float64, x, exact float64, hs []float64) (StepSweepResult, error) {
 	if len(hs) == 0 {
-		return Sweep{}, ErrEmpty
+		return StepSweepResult{}, ErrEmpty
 	}
 	if !numFinite(x) {
-		return Sweep{}, numNotFinite("x", x)
+		return StepSweepResult{}, numNotFinite("x", x)
 	}
 	if !numFinite(exact) {
-		return Sweep{}, numNotFinite("exact", exact)
+		return StepSweepResult{}, numNotFinite("exact", exact)
 	}
-	s := Sweep{X: x, Exact: exact, Points: make([]SweepPoint, len(hs))}
+	s := StepSweepResult{X: x, Exact: exact, Points: make([]StepSweepPoint, len(hs))}
 	for i, h := range hs {
 		h = math.Abs(h)
 		fw, err := Quotient(f, x, h)
 		if err != nil {
-			return Sweep{}, err
+			return StepSweepResult{}, err
 		}
 		fp, fm := f(x+h), f(x-h)
 		if !numFinite(fm) {
-			return Sweep{}, numNotFinite("f(x-h)", fm)
+			return StepSweepResult{}, numNotFinite("f(x-h)", fm)
 		}
 		c := (fp - fm) / (2 * h)
-		p := SweepPoint{H: h, Forward: fw, Central: c, ErrForward: math.Abs(fw - exact), ErrCentral: math.Abs(c - exact)}
+		p := StepSweepPoint{H: h, Forward: fw, Central: c, ErrForward: math.Abs(fw - exact), ErrCentral: math.Abs(c - exact)}
 		s.Points[i] = p
 		if i == 0 || p.ErrForward < s.BestForward.ErrForward {
 			s.BestForward = p

@@ -130,3 +130,49 @@ func ExampleGridGradient() {
 	// at (w1=2.0, w2=-6.0): dE/dw1=4.00 dE/dw2=-12.00
 	// np.gradient(E): axis0=-9.60 axis1=3.20
 }
+
+// One-sided limits of the incremental quotient: equal where f is smooth,
+// different at the kink of ReLU(x) = max(0, x).
+func ExampleOneSided() {
+	relu := func(x float64) float64 { return math.Max(0, x) }
+	for _, x := range []float64{-1, 0, 1} {
+		l, r, err := gdkit.OneSided(relu, x)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("x=%2g: left %.6f right %.6f\n", x, l, r)
+	}
+	// Output:
+	// x=-1: left 0.000000 right 0.000000
+	// x= 0: left 0.000000 right 1.000000
+	// x= 1: left 1.000000 right 1.000000
+}
+
+// Numeric gradient of a vector function, with a reusable dst.
+func ExampleNumGrad() {
+	E := func(w []float64) float64 { return w[0]*w[0] + 3*w[0]*w[1] + w[2]*w[2]*w[2] }
+	g := make([]float64, 3)
+	if _, err := gdkit.NumGrad(g, E, []float64{1, 2, -1}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("∇E(1,2,-1) ≈ [%.6f %.6f %.6f]\n", g[0], g[1], g[2]) // exact: [8 3 3]
+	// Output:
+	// ∇E(1,2,-1) ≈ [8.000000 3.000000 3.000000]
+}
+
+// A catalogue function checked three ways: analytic vs numeric vs exact.
+func ExampleFunc2D() {
+	R := gdkit.Rosenbrock()
+	rep, err := gdkit.CheckGradWith(R.F, R.Grad, []float64{-1.2, 1}, gdkit.GradCheckSettings{Exact: R.ExactGrad})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(R.Name, "minimum", R.Minima[0], "E =", R.E(1, 1))
+	fmt.Printf("%v %v exact ∇E = (%.10g, %.10g)\n", rep.OK, rep.HasExact, rep.Rows[0].Exact, rep.Rows[1].Exact)
+	// Output:
+	// (1-w1)^2 + 100(w2-w1^2)^2 minimum [1 1] E = 0
+	// true true exact ∇E = (-215.6, -88)
+}

@@ -119,6 +119,10 @@ func (g Grid) At(r, c int) float64 { return g.Values[r*len(g.Xs)+c] }
 // Row returns row r (fixed w2 = Ys[r], w1 varying), sharing storage.
 func (g Grid) Row(r int) []float64 { n := len(g.Xs); return g.Values[r*n : (r+1)*n] }
 
+// Mesh returns the coordinates of g as a Mesh (to evaluate another E or an
+// analytic gradient on the same nodes).
+func (g Grid) Mesh() Mesh { return Mesh{Xs: g.Xs, Ys: g.Ys} }
+
 // MinMax returns the smallest and largest value (NaN, NaN if empty).
 func (g Grid) MinMax() (lo, hi float64) {
 	if len(g.Values) == 0 {
