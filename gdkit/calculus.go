@@ -225,8 +225,14 @@ func OneSided(f func(float64) float64, x float64) (left, right float64, err erro
 }
 
 // KinkTol is the relative tolerance used by Derivative to decide that the
-// one-sided derivatives disagree: |left-right| > KinkTol·max(1,|left|,|right|).
+// one-sided derivatives disagree:
+//
+//	|left-right| > KinkTol·max(1,|left|,|right|) + 1e-8·|f(x)|/max(1,|x|),
+//
+// the last term allowing for round-off (≈ 2ε|f|/h) when |f| is large.
 const KinkTol = 1e-5
+
+const kinkRoundoff = 1e-8
 
 // Derivative returns f'(x) by central differences through diff/fd,
 //
@@ -252,7 +258,9 @@ func DerivativeWith(f func(float64) float64, x float64, m DiffMethod) (float64, 
 	if err != nil {
 		return math.NaN(), err
 	}
-	if math.Abs(l-r) > KinkTol*math.Max(1, math.Max(math.Abs(l), math.Abs(r))) {
+	// Allow for round-off in the one-sided formulas, ≈ 2ε|f(x)|/h.
+	noise := kinkRoundoff * math.Abs(f(x)) / math.Max(1, math.Abs(x))
+	if math.Abs(l-r) > KinkTol*math.Max(1, math.Max(math.Abs(l), math.Abs(r)))+noise {
 		return math.NaN(), &KinkError{X: x, Left: l, Right: r}
 	}
 	return fdDeriv(f, x, form)

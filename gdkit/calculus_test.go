@@ -160,6 +160,13 @@ func TestDerivativeKink(t *testing.T) {
 			t.Error("empty message")
 		}
 	}
+	// Large |f| but smooth: round-off must not look like a kink.
+	if d, err := Derivative(func(x float64) float64 { return 1e8 + x }, 0); err != nil || math.Abs(d-1) > 1e-3 {
+		t.Errorf("(1e8+x)' at 0 = %v, %v", d, err)
+	}
+	if _, err := Derivative(func(x float64) float64 { return 1e6 + math.Abs(x) }, 0); !errors.Is(err, ErrKink) {
+		t.Errorf("1e6+|x| at 0: %v, want ErrKink", err)
+	}
 	if d, err := Derivative(math.Abs, -3); err != nil || math.Abs(d+1) > 1e-12 {
 		t.Errorf("|x|' at -3 = %v, %v", d, err)
 	}

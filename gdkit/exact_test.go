@@ -22,7 +22,7 @@ func TestDualDeriv(t *testing.T) {
 	}
 	for _, x := range []float64{-3, -0.7, 0.2, 1, 4.5} {
 		v, d := DualDeriv(f, x)
-		// f = x math.Cos(cx), f' = math.Cos(cx) - c x math.Sin(cx), f'' = -2c math.Sin(cx) - c² x math.Cos(cx).
+		// f = x cos(cx), f' = cos(cx) - c x sin(cx), f'' = -2c sin(cx) - c² x cos(cx).
 		wv, wd := x*math.Cos(c*x), math.Cos(c*x)-c*x*math.Sin(c*x)
 		wd2 := -2*c*math.Sin(c*x) - c*c*x*math.Cos(c*x)
 		if !exactRelClose(v, wv, 1e-14) || !exactRelClose(d, wd, 1e-14) {

@@ -135,11 +135,15 @@ func Quartic() Func1D {
 	}
 }
 
-// XCos is E(x) = x·math.Cos(c·x), E'(x) = math.Cos(cx) - c·x·math.Sin(cx): many critical
+// XCos is E(x) = x·cos(c·x), E'(x) = cos(cx) - c·x·sin(cx): many critical
 // points, spaced ≈ π/c apart (minima not listed).
 func XCos(c float64) Func1D {
+	cx := numFtoa(c) + "x"
+	if c == 1 {
+		cx = "x"
+	}
 	return Func1D{
-		Name: "x·math.Cos(" + numFtoa(c) + "x)", TeX: "$x\\math.Cos(" + numFtoa(c) + "x)$",
+		Name: "x·cos(" + cx + ")", TeX: "$x\\cos(" + cx + ")$",
 		Hyper: func(x hyperdual.Number) hyperdual.Number {
 			return hmul(x, hyperdual.Cos(hscale(c, x)))
 		},

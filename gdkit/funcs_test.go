@@ -13,7 +13,7 @@ var closed1D = map[string]func(w float64) (f, d1, d2 float64){
 	"w^2":            func(w float64) (float64, float64, float64) { return w * w, 2 * w, 2 },
 	"(w-3)^2 + 1":    func(w float64) (float64, float64, float64) { return (w-3)*(w-3) + 1, 2 * (w - 3), 2 },
 	"w^4 - 3w^2 + w": func(w float64) (float64, float64, float64) { return w*w*w*w - 3*w*w + w, 4*w*w*w - 6*w + 1, 12*w*w - 6 },
-	"x·math.Cos(1x)": func(x float64) (float64, float64, float64) {
+	"x·cos(x)": func(x float64) (float64, float64, float64) {
 		return x * math.Cos(x), math.Cos(x) - x*math.Sin(x), -2*math.Sin(x) - x*math.Cos(x)
 	},
 }

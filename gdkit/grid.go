@@ -31,7 +31,8 @@ func Arange(start, stop, step float64) ([]float64, error) {
 }
 
 // Linspace returns n evenly spaced points from a to b inclusive
-// (numpy.linspace): x_k = a + k(b-a)/(n-1). n = 1 gives [a]; n < 1 an error.
+// (numpy.linspace): x_k = a + k·(b-a)/(n-1), x_{n-1} = b. n = 1 gives [a];
+// n < 1 or NaN/Inf bounds give an error.
 func Linspace(a, b float64, n int) ([]float64, error) {
 	if !numFinite(a) || !numFinite(b) {
 		return nil, fmt.Errorf("%w: Linspace(%v, %v)", ErrNotFinite, a, b)
@@ -40,12 +41,13 @@ func Linspace(a, b float64, n int) ([]float64, error) {
 		return nil, fmt.Errorf("%w: Linspace needs n ≥ 1, got %d", ErrEmpty, n)
 	}
 	xs := make([]float64, n)
+	if n == 1 {
+		xs[0] = a
+		return xs, nil
+	}
+	step := (b - a) / float64(n-1) // as numpy: x_k = k·step + a, last = b
 	for k := range xs {
-		if n == 1 {
-			xs[k] = a
-			break
-		}
-		xs[k] = a + float64(k)*(b-a)/float64(n-1)
+		xs[k] = float64(k)*step + a
 	}
 	xs[n-1] = b
 	return xs, nil
