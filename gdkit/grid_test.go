@@ -404,3 +404,12 @@ func FuzzGridGradient(f *testing.F) {
 		}
 	})
 }
+
+// Grid must satisfy gonum/plot's plotter.GridXYZ (copied here so that the
+// numerics package does not import plot, even in tests).
+var _ interface {
+	Dims() (c, r int)
+	Z(c, r int) float64
+	X(c int) float64
+	Y(r int) float64
+} = Grid{}
