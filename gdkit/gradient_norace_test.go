@@ -1,0 +1,5 @@
+//go:build !race
+
+package gdkit
+
+const gradRaceEnabled = false
