@@ -111,13 +111,13 @@ func (o *SGDOptions) validate() error {
 
 // sgdState is the shared update machinery of SGD and Stream.
 type sgdState struct {
-	opt       *SGDOptions
-	w, g      []float64
-	tr        *EpochTrace
-	sumLoss   float64 // since last checkpoint
-	rowsLoss  int
-	sinceLog  int
-	e0        float64
+	opt      *SGDOptions
+	w, g     []float64
+	tr       *EpochTrace
+	sumLoss  float64 // since last checkpoint
+	rowsLoss int
+	sinceLog int
+	e0       float64
 }
 
 // step applies w ← w − α g/rows, accumulates the batch loss and records a
