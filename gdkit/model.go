@@ -357,7 +357,7 @@ func (m *Model) Grad(dst, w []float64) {
 	}
 	d := m.Data
 	if _, ok := m.Loss.(SquaredLoss); ok {
-		LinRegGrad(dst, w, d.X, d.Y, d.N, d.D)
+		LinRegGradOnly(dst, w, d.X, d.Y, d.N, d.D)
 		return
 	}
 	clear(dst)
@@ -403,7 +403,7 @@ func LinRegGrad(dst, w, x, y []float64, n, d int) float64 {
 	case 1:
 		return linRegGrad1(dst, w, x, y)
 	case 4:
-		return linRegGrad4(dst, w, x, y)
+		return linRegGrad4(dst, w, x, y, true)
 	}
 	clear(dst[:d+1])
 	b := w[d]
@@ -445,22 +445,46 @@ func linRegGrad1(dst, w, x, y []float64) float64 {
 	return s / n
 }
 
-func linRegGrad4(dst, w, x, y []float64) float64 {
+func linRegGrad4(dst, w, x, y []float64, wantE bool) float64 {
 	w0, w1, w2, w3, b := w[0], w[1], w[2], w[3], w[4]
 	var g0, g1, g2, g3, gb, s float64
 	n := len(y)
-	for i := 0; i < n; i++ {
-		row := x[4*i : 4*i+4 : 4*i+4]
-		x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
-		r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - y[i])
-		g0 += r * x0
-		g1 += r * x1
-		g2 += r * x2
-		g3 += r * x3
-		gb += r
-		s += r * r
+	if wantE {
+		for i, yi := range y {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
+			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
+			g0 += r * x0
+			g1 += r * x1
+			g2 += r * x2
+			g3 += r * x3
+			gb += r
+			s += r * r
+		}
+	} else {
+		for i, yi := range y {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
+			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
+			g0 += r * x0
+			g1 += r * x1
+			g2 += r * x2
+			g3 += r * x3
+			gb += r
+		}
 	}
 	scale := 2 / float64(n)
 	dst[0], dst[1], dst[2], dst[3], dst[4] = g0*scale, g1*scale, g2*scale, g3*scale, gb*scale
 	return s / float64(n)
+}
+
+// LinRegGradOnly is LinRegGrad without computing E (one multiply-add less
+// per row): dst = (2/N)(Xᵀr, Σr), r = X w₁…d + b − y. It is the kernel of
+// Model.Grad.
+func LinRegGradOnly(dst, w, x, y []float64, n, d int) {
+	if d == 4 {
+		linRegGrad4(dst, w, x[:n*4], y[:n], false)
+		return
+	}
+	LinRegGrad(dst, w, x, y, n, d)
 }

@@ -101,6 +101,13 @@ func TestLinRegGradPaths(t *testing.T) {
 		if math.Abs(ge-e) > 1e-12 {
 			t.Errorf("d=%d: E = %v, want %v", d, ge, e)
 		}
+		only := make([]float64, d+1)
+		gdkit.LinRegGradOnly(only, wt, x, y, n, d)
+		for j := range only {
+			if math.Abs(only[j]-want[j]) > 1e-12 {
+				t.Errorf("d=%d: LinRegGradOnly g[%d] = %v, want %v", d, j, only[j], want[j])
+			}
+		}
 	}
 }
 
