@@ -21,7 +21,7 @@ func mustData(t testing.TB, x, y []float64, n, d int) *gdkit.Data {
 }
 
 // TestModelGradients compares every analytic gradient with gonum's central
-// finite differences (step 1e-5, error O(h²) ≈ 1e-10·E''') at random points.
+// finite differences (step 1e-5, error O(h²) ≈ 1e-10·E”') at random points.
 func TestModelGradients(t *testing.T) {
 	rng := datasets.NewRand(3)
 	const n, d = 40, 3
