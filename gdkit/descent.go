@@ -88,9 +88,12 @@ type Trace struct {
 	Dim    int     // number of parameters P
 	Alpha  float64 // the α used (for SGD: the α of every step)
 	Reason Reason  // why the run stopped
-	ws     []float64
-	gs     []float64
-	es     []float64
+	// Rule names the criterion that stopped a Converged run: "GradTol",
+	// "ETol" or "WTol" (the first that holds, in that order); "" otherwise.
+	Rule string
+	ws   []float64
+	gs   []float64
+	es   []float64
 }
 
 func newTrace(dim int, alpha float64, capIter int) *Trace {
@@ -328,7 +331,7 @@ func Descend(p Problem, w0 []float64, opt Options) (*Trace, error) {
 		return tr, nil
 	}
 	if opt.GradTol > 0 && dscNorm2(g) <= opt.GradTol {
-		tr.Reason = Converged
+		tr.Reason, tr.Rule = Converged, "GradTol"
 		return tr, nil
 	}
 	limit := factor * math.Max(math.Abs(e0), 1)
@@ -355,9 +358,15 @@ func Descend(p Problem, w0 []float64, opt Options) (*Trace, error) {
 			tr.Reason = Stopped
 			return tr, nil
 		}
-		if (opt.GradTol > 0 && dscNorm2(g) <= opt.GradTol) ||
-			(opt.ETol > 0 && math.Abs(e-prev) <= opt.ETol) ||
-			(opt.WTol > 0 && math.Sqrt(step2) <= opt.WTol) {
+		switch {
+		case opt.GradTol > 0 && dscNorm2(g) <= opt.GradTol:
+			tr.Rule = "GradTol"
+		case opt.ETol > 0 && math.Abs(e-prev) <= opt.ETol:
+			tr.Rule = "ETol"
+		case opt.WTol > 0 && math.Sqrt(step2) <= opt.WTol:
+			tr.Rule = "WTol"
+		}
+		if tr.Rule != "" {
 			tr.Reason = Converged
 			return tr, nil
 		}

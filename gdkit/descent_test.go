@@ -242,13 +242,15 @@ func TestStopCriteria(t *testing.T) {
 		opt  gdkit.Options
 		iter int
 		why  gdkit.Reason
+		rule string
 	}{
-		{"grad", gdkit.Options{GradTol: 6.0 / 1024}, 10, gdkit.Converged},
-		{"E", gdkit.Options{ETol: 27.0 / (1 << 20)}, 10, gdkit.Converged},
-		{"w", gdkit.Options{WTol: 3.0 / 1024}, 10, gdkit.Converged},
-		{"max", gdkit.Options{MaxIter: 7}, 7, gdkit.MaxIter},
-		{"default max", gdkit.Options{}, 1000, gdkit.MaxIter},
-		{"callback", gdkit.Options{Callback: func(it int, w []float64, e float64, g []float64) bool { return it < 4 }}, 4, gdkit.Stopped},
+		{"grad", gdkit.Options{GradTol: 6.0 / 1024}, 10, gdkit.Converged, "GradTol"},
+		{"E", gdkit.Options{ETol: 27.0 / (1 << 20)}, 10, gdkit.Converged, "ETol"},
+		{"w", gdkit.Options{WTol: 3.0 / 1024}, 10, gdkit.Converged, "WTol"},
+		{"combined: w first", gdkit.Options{GradTol: 6.0 / 1024, WTol: 3.0 / 64}, 6, gdkit.Converged, "WTol"},
+		{"max", gdkit.Options{MaxIter: 7}, 7, gdkit.MaxIter, ""},
+		{"default max", gdkit.Options{}, 1000, gdkit.MaxIter, ""},
+		{"callback", gdkit.Options{Callback: func(it int, w []float64, e float64, g []float64) bool { return it < 4 }}, 4, gdkit.Stopped, ""},
 	}
 	for _, c := range cases {
 		c.opt.Alpha = 0.25
@@ -257,8 +259,8 @@ func TestStopCriteria(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if tr.Iterations() != c.iter || tr.Reason != c.why {
-			t.Errorf("%s: %d iterations, %v; want %d, %v", c.name, tr.Iterations(), tr.Reason, c.iter, c.why)
+		if tr.Iterations() != c.iter || tr.Reason != c.why || tr.Rule != c.rule {
+			t.Errorf("%s: %d iterations, %v, %q; want %d, %v, %q", c.name, tr.Iterations(), tr.Reason, tr.Rule, c.iter, c.why, c.rule)
 		}
 	}
 }
