@@ -84,15 +84,19 @@ func dscDot(w, x []float64) float64 {
 // so E is the mean squared error. Params(d) = d + 1 (bias last).
 type SquaredLoss struct{}
 
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
 func (SquaredLoss) Params(d int) int { return d + 1 }
 
+// Predict returns ŷ = x·w₁…d + b.
 func (SquaredLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
 
+// RowLoss returns (x·w₁…d + b − y)².
 func (l SquaredLoss) RowLoss(w, x []float64, y float64) float64 {
 	r := l.Predict(w, x) - y
 	return r * r
 }
 
+// AddRowGrad adds 2r·(x, 1), r = x·w₁…d + b − y, to g and returns r².
 func (l SquaredLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	r := l.Predict(w, x) - y
 	t := 2 * r
@@ -103,6 +107,7 @@ func (l SquaredLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	return r * r
 }
 
+// CheckLabel accepts any finite target.
 func (SquaredLoss) CheckLabel(y float64) error {
 	if !dscFinite(y) {
 		return dscBadInput("target %v is not finite", y)
@@ -110,6 +115,7 @@ func (SquaredLoss) CheckLabel(y float64) error {
 	return nil
 }
 
+// Name returns "linreg".
 func (SquaredLoss) Name() string { return "linreg" }
 
 // LogisticLoss is logistic regression with labels y ∈ {0, 1}: with
@@ -122,6 +128,7 @@ func (SquaredLoss) Name() string { return "linreg" }
 // overflows. Params(d) = d + 1 (bias last). Predict returns σ(z).
 type LogisticLoss struct{}
 
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
 func (LogisticLoss) Params(d int) int { return d + 1 }
 
 func dscSoftplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
@@ -135,13 +142,16 @@ func dscSigmoid(z float64) float64 {
 	return e / (1 + e)
 }
 
+// Predict returns P(y=1 | x) = σ(x·w₁…d + b).
 func (LogisticLoss) Predict(w, x []float64) float64 { return dscSigmoid(dscDot(w, x) + w[len(x)]) }
 
+// RowLoss returns log(1+e^z) − y z, z = x·w₁…d + b, without overflow.
 func (LogisticLoss) RowLoss(w, x []float64, y float64) float64 {
 	z := dscDot(w, x) + w[len(x)]
 	return dscSoftplus(z) - y*z
 }
 
+// AddRowGrad adds (σ(z) − y)·(x, 1) to g and returns the row loss.
 func (LogisticLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	z := dscDot(w, x) + w[len(x)]
 	t := dscSigmoid(z) - y
@@ -152,6 +162,7 @@ func (LogisticLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	return dscSoftplus(z) - y*z
 }
 
+// CheckLabel accepts only y = 0 and y = 1.
 func (LogisticLoss) CheckLabel(y float64) error {
 	if y != 0 && y != 1 {
 		return dscBadInput("logistic regression needs labels in {0, 1}, got %v", y)
@@ -159,6 +170,7 @@ func (LogisticLoss) CheckLabel(y float64) error {
 	return nil
 }
 
+// Name returns "logreg".
 func (LogisticLoss) Name() string { return "logreg" }
 
 // HingeLoss is the linear SVM: labels s ∈ {−1, +1} (a label 0 is read as −1,
@@ -176,8 +188,10 @@ type HingeLoss struct {
 	Lambda float64 // L2 regularisation λ ≥ 0
 }
 
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
 func (HingeLoss) Params(d int) int { return d + 1 }
 
+// Predict returns the score z = x·w₁…d + b; sign(z) is the class.
 func (HingeLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
 
 func svmSign(y float64) float64 {
@@ -187,6 +201,7 @@ func svmSign(y float64) float64 {
 	return y
 }
 
+// RowLoss returns max(0, 1 − s z) + (λ/2)‖w₁…d‖², s = ±1 (0 read as −1).
 func (h HingeLoss) RowLoss(w, x []float64, y float64) float64 {
 	m := svmSign(y) * (dscDot(w, x) + w[len(x)])
 	var reg float64
@@ -196,6 +211,8 @@ func (h HingeLoss) RowLoss(w, x []float64, y float64) float64 {
 	return math.Max(0, 1-m) + reg
 }
 
+// AddRowGrad adds the subgradient (−s(x,1) if s z < 1, else 0) plus
+// (λw₁…d, 0) to g and returns the row loss; at s z = 1 it takes 0.
 func (h HingeLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	s := svmSign(y)
 	m := s * (dscDot(w, x) + w[len(x)])
@@ -216,6 +233,7 @@ func (h HingeLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	return math.Max(0, 1-m) + reg
 }
 
+// CheckLabel accepts y ∈ {−1, 0, +1} (0 is read as −1).
 func (HingeLoss) CheckLabel(y float64) error {
 	if y != -1 && y != 1 && y != 0 {
 		return dscBadInput("SVM needs labels in {−1, +1} (or {0, 1}), got %v", y)
@@ -223,6 +241,7 @@ func (HingeLoss) CheckLabel(y float64) error {
 	return nil
 }
 
+// Name returns "svm".
 func (HingeLoss) Name() string { return "svm" }
 
 // TanhNetLoss is a tiny neural network with one hidden tanh unit and squared
@@ -236,18 +255,23 @@ func (HingeLoss) Name() string { return "svm" }
 // different starting points reach different minima. Params(d) = d + 2.
 type TanhNetLoss struct{}
 
+// Params returns d + 2: a₁…a_d, then b, then v.
 func (TanhNetLoss) Params(d int) int { return d + 2 }
 
+// Predict returns ŷ = v·tanh(x·a + b).
 func (TanhNetLoss) Predict(w, x []float64) float64 {
 	d := len(x)
 	return w[d+1] * math.Tanh(dscDot(w, x)+w[d])
 }
 
+// RowLoss returns (v·tanh(x·a + b) − y)².
 func (l TanhNetLoss) RowLoss(w, x []float64, y float64) float64 {
 	r := l.Predict(w, x) - y
 	return r * r
 }
 
+// AddRowGrad adds (2r v(1−h²) x, 2r v(1−h²), 2r h) to g, h = tanh(x·a + b),
+// r = v h − y, and returns r².
 func (TanhNetLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	d := len(x)
 	v := w[d+1]
@@ -262,6 +286,7 @@ func (TanhNetLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	return r * r
 }
 
+// CheckLabel accepts any finite target.
 func (TanhNetLoss) CheckLabel(y float64) error {
 	if !dscFinite(y) {
 		return dscBadInput("target %v is not finite", y)
@@ -269,6 +294,7 @@ func (TanhNetLoss) CheckLabel(y float64) error {
 	return nil
 }
 
+// Name returns "tanhnet".
 func (TanhNetLoss) Name() string { return "tanhnet" }
 
 // Model is a loss over a data set: E(w) = (1/N) Σᵢ ℓ(w; xᵢ, yᵢ) with gradient
