@@ -213,6 +213,9 @@ type DivergenceError struct {
 
 // Error describes the divergence in English and suggests a smaller α.
 func (e *DivergenceError) Error() string {
+	if e.Reason == NonFinite && e.Iter == 0 {
+		return fmt.Sprintf("gdkit: %s = %v is not finite at the starting point w0; choose another w0", e.What, e.Value)
+	}
 	if e.Reason == NonFinite {
 		return fmt.Sprintf("gdkit: descent stopped at iteration %d: %s = %v is not finite (numerical error); α = %g is probably too large, try a smaller α such as %g",
 			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
@@ -223,6 +226,9 @@ func (e *DivergenceError) Error() string {
 
 // Spanish describes the divergence in Spanish, for the notebooks.
 func (e *DivergenceError) Spanish() string {
+	if e.Reason == NonFinite && e.Iter == 0 {
+		return fmt.Sprintf("%s = %v no es finito en el punto inicial w0; elija otro w0", e.What, e.Value)
+	}
 	if e.Reason == NonFinite {
 		return fmt.Sprintf("el descenso se detuvo en la iteración %d: %s = %v no es finito (error numérico); α = %g es probablemente demasiado grande, pruebe un α más chico, por ejemplo %g",
 			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)

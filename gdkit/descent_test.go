@@ -298,7 +298,7 @@ func TestDescendBadInput(t *testing.T) {
 	// A NaN at w0 itself (E undefined there) is a NonFinite stop at 0.
 	tr, err := gdkit.Descend1D(math.Log, func(w float64) float64 { return 1 / w }, -1, ok)
 	var de *gdkit.DivergenceError
-	if !errors.As(err, &de) || de.Iter != 0 || tr.Len() != 1 {
+	if !errors.As(err, &de) || de.Iter != 0 || tr.Len() != 1 || !strings.Contains(err.Error(), "starting point") {
 		t.Errorf("log(−1): err %v", err)
 	}
 }

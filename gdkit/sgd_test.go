@@ -299,3 +299,42 @@ func streamPeak(t testing.TB, n int) (peak, total uint64, tr *gdkit.EpochTrace) 
 	}
 	return max.Load(), after.TotalAlloc - before.TotalAlloc, tr
 }
+
+// TestStreamSVM: stochastic hinge-loss descent over a stream of {0,1}-labelled
+// rows (0 read as −1) separates two clouds 6σ apart; the same run in memory
+// over TwoClassData with the same seed gives the same weights.
+func TestStreamSVM(t *testing.T) {
+	const n, d = 20000, 2
+	src, err := datasets.NewTwoClassStream(13, n, d, 6, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := gdkit.SGDOptions{Alpha: 0.01, BatchSize: 1, Epochs: 2}
+	tr, err := gdkit.Stream(gdkit.HingeLoss{Lambda: 1e-3}, d, src, make([]float64, 3), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, y, _ := datasets.TwoClassData(datasets.NewRand(13), n, d, 6, 1)
+	m, err := gdkit.NewSVM(mustData(t, x, y, n, d), 1e-3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem, err := gdkit.SGD(m, make([]float64, 3), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for j := 0; j < 3; j++ {
+		if math.Abs(tr.Final()[j]-mem.Final()[j]) > 1e-12 {
+			t.Fatalf("stream %v, in memory %v", tr.Final(), mem.Final())
+		}
+	}
+	correct := 0
+	for i := 0; i < n; i++ {
+		if (m.Predict(tr.Final(), x[i*d:(i+1)*d]) > 0) == (y[i] == 1) {
+			correct++
+		}
+	}
+	if correct < n*99/100 {
+		t.Errorf("SVM: %d/%d correct", correct, n)
+	}
+}
