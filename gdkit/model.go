@@ -514,3 +514,30 @@ func LinRegGradOnly(dst, w, x, y []float64, n, d int) {
 	}
 	LinRegGrad(dst, w, x, y, n, d)
 }
+
+// Accuracy returns the fraction of rows classified correctly by a
+// classification model (logistic regression: σ(z) > ½ predicts 1; SVM:
+// z > 0 predicts +1, labels 0 and −1 both meaning the negative class). It
+// returns an error for regression losses or a w of the wrong length.
+func (m *Model) Accuracy(w []float64) (float64, error) {
+	if len(w) != m.Dim() {
+		return 0, dscBadInput("len(w) = %d, the model has %d parameters", len(w), m.Dim())
+	}
+	var thr float64
+	switch m.Loss.(type) {
+	case LogisticLoss:
+		thr = 0.5
+	case HingeLoss:
+		thr = 0
+	default:
+		return 0, dscBadInput("Accuracy needs a classification loss, not %q", m.Loss.Name())
+	}
+	d := m.Data
+	correct := 0
+	for i := 0; i < d.N; i++ {
+		if (m.Loss.Predict(w, d.Row(i)) > thr) == (d.Y[i] == 1) {
+			correct++
+		}
+	}
+	return float64(correct) / float64(d.N), nil
+}

@@ -264,3 +264,25 @@ func TestTanhNetNonConvex(t *testing.T) {
 		t.Errorf("minimum %v, want (1.5, 0.3, 2)", wa)
 	}
 }
+
+// TestAccuracy: x = (−2, −1, 1, 2), labels (0, 0, 1, 0); the classifier
+// with z = x (w = (1, 0)) gets rows 0, 1, 2 right and row 3 wrong: 3/4.
+func TestAccuracy(t *testing.T) {
+	x := []float64{-2, -1, 1, 2}
+	y := []float64{0, 0, 1, 0}
+	data := mustData(t, x, y, 4, 1)
+	lr, _ := gdkit.NewLogReg(data)
+	svm, _ := gdkit.NewSVM(data, 0)
+	for _, m := range []*gdkit.Model{lr, svm} {
+		if a, err := m.Accuracy([]float64{1, 0}); err != nil || a != 0.75 {
+			t.Errorf("%s: accuracy %v, %v; want 0.75", m.Loss.Name(), a, err)
+		}
+		if _, err := m.Accuracy([]float64{1}); err == nil {
+			t.Errorf("%s: wrong length accepted", m.Loss.Name())
+		}
+	}
+	lin, _ := gdkit.NewLinReg(data)
+	if _, err := lin.Accuracy([]float64{1, 0}); err == nil {
+		t.Error("accuracy of a regression accepted")
+	}
+}
