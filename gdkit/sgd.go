@@ -165,7 +165,7 @@ func (s *sgdState) checkpoint(epoch int) bool {
 	return false
 }
 
-func newSGDState(w0 []float64, dim int, opt *SGDOptions, batch int, e0 float64) (*sgdState, error) {
+func newSGDState(w0 []float64, dim int, opt *SGDOptions, batch int, e0 float64, checkpoints int) (*sgdState, error) {
 	if len(w0) != dim {
 		return nil, dscBadInput("len(w0) = %d, the model has %d parameters", len(w0), dim)
 	}
@@ -174,6 +174,11 @@ func newSGDState(w0 []float64, dim int, opt *SGDOptions, batch int, e0 float64) 
 	}
 	s := &sgdState{opt: opt, w: append([]float64(nil), w0...), g: make([]float64, dim), e0: e0}
 	s.tr = &EpochTrace{Dim: dim, Alpha: opt.Alpha, BatchSize: batch}
+	c := min(max(checkpoints, 1), 1<<16)
+	s.tr.ws = make([]float64, 0, c*dim)
+	s.tr.loss = make([]float64, 0, c)
+	s.tr.updates = make([]float64, 0, c)
+	s.tr.epochs = make([]int, 0, c)
 	s.tr.record(s.w, e0, 0, 0)
 	return s, nil
 }
@@ -198,7 +203,12 @@ func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
 	if len(w0) != m.Dim() {
 		return nil, dscBadInput("len(w0) = %d, the model has %d parameters", len(w0), m.Dim())
 	}
-	s, err := newSGDState(w0, m.Dim(), &opt, batch, m.E(w0))
+	perEpoch := (n + batch - 1) / batch
+	ckpt := 1 + epochs
+	if opt.LogEvery > 0 {
+		ckpt += epochs * perEpoch / opt.LogEvery
+	}
+	s, err := newSGDState(w0, m.Dim(), &opt, batch, m.E(w0), ckpt)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +304,7 @@ func Stream(loss Loss, d int, src RowSource, w0 []float64, opt SGDOptions) (*Epo
 	if epochs > 1 && !canReset {
 		return nil, dscBadInput("%d epochs need a source with Reset", epochs)
 	}
-	s, err := newSGDState(w0, loss.Params(d), &opt, batch, math.NaN())
+	s, err := newSGDState(w0, loss.Params(d), &opt, batch, math.NaN(), 1+epochs)
 	if err != nil {
 		return nil, err
 	}

@@ -338,3 +338,20 @@ func TestStreamSVM(t *testing.T) {
 		t.Errorf("SVM: %d/%d correct", correct, n)
 	}
 }
+
+// TestSGDAllocFree: the allocations of an SGD run do not depend on the number
+// of epochs (buffers and the trace are sized up front).
+func TestSGDAllocFree(t *testing.T) {
+	m := linModel(t, 1, 500, []float64{1, 2, 3, 4}, 0.5, 0.1)
+	w0 := make([]float64, 5)
+	for _, batch := range []int{0, 1, 50} {
+		allocs := func(epochs int) float64 {
+			return testing.AllocsPerRun(3, func() {
+				gdkit.SGD(m, w0, gdkit.SGDOptions{Alpha: 0.01, BatchSize: batch, Epochs: epochs, Rand: gdkit.NewRand(1), LogEvery: 7})
+			})
+		}
+		if a1, a20 := allocs(1), allocs(20); a1 != a20 {
+			t.Errorf("batch %d: %v allocations for 1 epoch, %v for 20", batch, a1, a20)
+		}
+	}
+}
