@@ -355,3 +355,26 @@ func TestSGDAllocFree(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamCSV: one full-batch update streamed from the slide's CSV text
+// equals iteration 1 of the hand computation (α = 0.001, w0 = (0, 0)):
+// w = −α·(2/9)(−Σxy, −Σy) = (0.001·2·383.7/9, 0.001·2·36.7/9).
+func TestStreamCSV(t *testing.T) {
+	csv := "x,y\n2,1\n5,3.2\n7,4.5\n9,6\n10,4\n11,4.5\n13.4,5.5\n14,3\n15,5\n"
+	src, err := datasets.NewCSVStream(strings.NewReader(csv), "y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := gdkit.Stream(gdkit.SquaredLoss{}, src.D(), src, []float64{0, 0}, gdkit.SGDOptions{Alpha: 0.001, BatchSize: 9})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := tr.Final()
+	if tr.Updates != 1 || math.Abs(w[0]-0.001*2*sumXY/nS) > 1e-15 || math.Abs(w[1]-0.001*2*sumY/nS) > 1e-15 {
+		t.Errorf("w = %v after %d updates", w, tr.Updates)
+	}
+	// The epoch loss is E(w0) = Σy²/N.
+	if math.Abs(tr.Loss(1)-sumYY/nS) > 1e-12 {
+		t.Errorf("loss %v, want %v", tr.Loss(1), sumYY/nS)
+	}
+}
