@@ -1,3 +1,16 @@
 // Package datasets holds the course data (embedded CSV files), a CSV loader
 // for users' own files and seeded synthetic generators.
+//
+// The slide "Descenso de gradiente en ND" table is slide_nd.csv (columns x,
+// y), embedded with go:embed and loaded by SlideND into a *Table (column
+// names + *mat.Dense). ReadCSV reads users' files with errors that give the
+// line and column; CSVStream reads a file row by row for data sets larger
+// than memory.
+//
+// LinearData and TwoClassData draw seeded data sets of any size as row-major
+// slices (mat.NewDense(n, d, x) wraps them without copying);
+// NewLinearStream and NewTwoClassStream give the same rows one at a time in
+// constant memory (10⁶–10⁷ rows and more), as a gdkit.RowSource.
+//
+// The package imports no other gdkit package.
 package datasets

@@ -1,0 +1,543 @@
+package gdkit
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Data is a labelled data set: N rows of D features stored row-major in X
+// (row i is X[i*D:(i+1)*D]) and N targets/labels in Y.
+type Data struct {
+	X    []float64
+	Y    []float64
+	N, D int
+}
+
+// NewData checks and wraps row-major features x (n×d) and targets y (n).
+// The slices are used, not copied. It returns an error wrapping
+// ErrDescentInput for empty data, mismatched lengths or any NaN/Inf.
+func NewData(x, y []float64, n, d int) (*Data, error) {
+	if n <= 0 || d <= 0 {
+		return nil, dscBadInput("empty data: n = %d rows, d = %d features", n, d)
+	}
+	if len(x) != n*d {
+		return nil, dscBadInput("dimension mismatch: len(x) = %d, want n·d = %d·%d = %d", len(x), n, d, n*d)
+	}
+	if len(y) != n {
+		return nil, dscBadInput("dimension mismatch: len(y) = %d, want n = %d", len(y), n)
+	}
+	if i := dscFirstNonFinite(x); i >= 0 {
+		return nil, dscBadInput("x[%d][%d] = %v is not finite", i/d, i%d, x[i])
+	}
+	if i := dscFirstNonFinite(y); i >= 0 {
+		return nil, dscBadInput("y[%d] = %v is not finite", i, y[i])
+	}
+	return &Data{X: x, Y: y, N: n, D: d}, nil
+}
+
+// DataFromDense copies the rows of x (n×d) into a Data with targets y.
+func DataFromDense(x *mat.Dense, y []float64) (*Data, error) {
+	if x == nil || x.IsEmpty() {
+		return nil, dscBadInput("empty data: nil or empty matrix")
+	}
+	n, d := x.Dims()
+	flat := make([]float64, 0, n*d)
+	for i := 0; i < n; i++ {
+		flat = append(flat, x.RawRowView(i)...)
+	}
+	return NewData(flat, y, n, d)
+}
+
+// Row returns row i of X (aliases the data).
+func (d *Data) Row(i int) []float64 { return d.X[i*d.D : (i+1)*d.D : (i+1)*d.D] }
+
+// Loss is a per-example loss ℓ(w; x, y) of a model with parameters w. The
+// model's error over a data set is the mean E(w) = (1/N) Σᵢ ℓ(w; xᵢ, yᵢ).
+type Loss interface {
+	// Params returns the number of parameters for d features.
+	Params(d int) int
+	// RowLoss returns ℓ(w; x, y).
+	RowLoss(w, x []float64, y float64) float64
+	// AddRowGrad adds ∇_w ℓ(w; x, y) to g and returns ℓ(w; x, y).
+	AddRowGrad(g, w, x []float64, y float64) float64
+	// Predict returns the model output for features x.
+	Predict(w, x []float64) float64
+	// CheckLabel returns an error if y is not a valid target.
+	CheckLabel(y float64) error
+	// Name is a short name ("linreg", "logreg", "svm", "tanhnet").
+	Name() string
+}
+
+func dscDot(w, x []float64) float64 {
+	var s float64
+	for j, xj := range x {
+		s += w[j] * xj
+	}
+	return s
+}
+
+// SquaredLoss is linear regression with bias: with w = (w₁…w_d, b),
+//
+//	ℓ = (x·w₁…d + b − y)²,   ∇ℓ = 2r·(x, 1),  r = x·w₁…d + b − y,
+//
+// so E is the mean squared error. Params(d) = d + 1 (bias last).
+type SquaredLoss struct{}
+
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
+func (SquaredLoss) Params(d int) int { return d + 1 }
+
+// Predict returns ŷ = x·w₁…d + b.
+func (SquaredLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
+
+// RowLoss returns (x·w₁…d + b − y)².
+func (l SquaredLoss) RowLoss(w, x []float64, y float64) float64 {
+	r := l.Predict(w, x) - y
+	return r * r
+}
+
+// AddRowGrad adds 2r·(x, 1), r = x·w₁…d + b − y, to g and returns r².
+func (l SquaredLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
+	r := l.Predict(w, x) - y
+	t := 2 * r
+	for j, xj := range x {
+		g[j] += t * xj
+	}
+	g[len(x)] += t
+	return r * r
+}
+
+// CheckLabel accepts any finite target.
+func (SquaredLoss) CheckLabel(y float64) error {
+	if !dscFinite(y) {
+		return dscBadInput("target %v is not finite", y)
+	}
+	return nil
+}
+
+// Name returns "linreg".
+func (SquaredLoss) Name() string { return "linreg" }
+
+// LogisticLoss is logistic regression with labels y ∈ {0, 1}: with
+// z = x·w₁…d + b and σ(z) = 1/(1+e^{−z}),
+//
+//	ℓ = −y log σ(z) − (1−y) log(1−σ(z)) = log(1+e^z) − y z,
+//	∇ℓ = (σ(z) − y)·(x, 1).
+//
+// log(1+e^z) is evaluated as max(z,0) + log1p(e^{−|z|}), which never
+// overflows. Params(d) = d + 1 (bias last). Predict returns σ(z).
+type LogisticLoss struct{}
+
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
+func (LogisticLoss) Params(d int) int { return d + 1 }
+
+func dscSoftplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
+
+// dscSigmoid returns σ(z) = 1/(1+e^{−z}), evaluated without overflow.
+func dscSigmoid(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// Predict returns P(y=1 | x) = σ(x·w₁…d + b).
+func (LogisticLoss) Predict(w, x []float64) float64 { return dscSigmoid(dscDot(w, x) + w[len(x)]) }
+
+// RowLoss returns log(1+e^z) − y z, z = x·w₁…d + b, without overflow.
+func (LogisticLoss) RowLoss(w, x []float64, y float64) float64 {
+	z := dscDot(w, x) + w[len(x)]
+	return dscSoftplus(z) - y*z
+}
+
+// AddRowGrad adds (σ(z) − y)·(x, 1) to g and returns the row loss.
+func (LogisticLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
+	z := dscDot(w, x) + w[len(x)]
+	t := dscSigmoid(z) - y
+	for j, xj := range x {
+		g[j] += t * xj
+	}
+	g[len(x)] += t
+	return dscSoftplus(z) - y*z
+}
+
+// CheckLabel accepts only y = 0 and y = 1.
+func (LogisticLoss) CheckLabel(y float64) error {
+	if y != 0 && y != 1 {
+		return dscBadInput("logistic regression needs labels in {0, 1}, got %v", y)
+	}
+	return nil
+}
+
+// Name returns "logreg".
+func (LogisticLoss) Name() string { return "logreg" }
+
+// HingeLoss is the linear SVM: labels s ∈ {−1, +1} (a label 0 is read as −1,
+// so {0, 1} data works too; a data set must not mix 0 and −1). With
+// z = x·w₁…d + b and margin m = s z,
+//
+//	ℓ = max(0, 1 − m) + (λ/2)‖w₁…d‖²   (the bias is not regularised).
+//
+// The hinge is not differentiable at m = 1. AddRowGrad returns the
+// subgradient −s·(x, 1) for m < 1 and 0 for m ≥ 1: at the kink m = 1 it takes
+// the element 0 of the subdifferential [−s(x,1), 0], i.e. a point exactly on
+// the margin counts as correctly classified. λ w₁…d is added in every case.
+// Params(d) = d + 1 (bias last). Predict returns z (its sign is the class).
+type HingeLoss struct {
+	Lambda float64 // L2 regularisation λ ≥ 0
+}
+
+// Params returns d + 1: the weights w₁…w_d and the bias b (last).
+func (HingeLoss) Params(d int) int { return d + 1 }
+
+// Predict returns the score z = x·w₁…d + b; sign(z) is the class.
+func (HingeLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
+
+func svmSign(y float64) float64 {
+	if y == 0 {
+		return -1
+	}
+	return y
+}
+
+// RowLoss returns max(0, 1 − s z) + (λ/2)‖w₁…d‖², s = ±1 (0 read as −1).
+func (h HingeLoss) RowLoss(w, x []float64, y float64) float64 {
+	m := svmSign(y) * (dscDot(w, x) + w[len(x)])
+	var reg float64
+	if h.Lambda != 0 {
+		reg = 0.5 * h.Lambda * dscDot(w[:len(x)], w[:len(x)])
+	}
+	return math.Max(0, 1-m) + reg
+}
+
+// AddRowGrad adds the subgradient (−s(x,1) if s z < 1, else 0) plus
+// (λw₁…d, 0) to g and returns the row loss; at s z = 1 it takes 0.
+func (h HingeLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
+	s := svmSign(y)
+	m := s * (dscDot(w, x) + w[len(x)])
+	if m < 1 {
+		for j, xj := range x {
+			g[j] -= s * xj
+		}
+		g[len(x)] -= s
+	}
+	var reg float64
+	if h.Lambda != 0 {
+		for j := range x {
+			g[j] += h.Lambda * w[j]
+			reg += w[j] * w[j]
+		}
+		reg *= 0.5 * h.Lambda
+	}
+	return math.Max(0, 1-m) + reg
+}
+
+// CheckLabel accepts y ∈ {−1, 0, +1} (0 is read as −1).
+func (HingeLoss) CheckLabel(y float64) error {
+	if y != -1 && y != 1 && y != 0 {
+		return dscBadInput("SVM needs labels in {−1, +1} (or {0, 1}), got %v", y)
+	}
+	return nil
+}
+
+// Name returns "svm".
+func (HingeLoss) Name() string { return "svm" }
+
+// TanhNetLoss is a tiny neural network with one hidden tanh unit and squared
+// error, a non-convex E for the "funciones no convexas" slide. With
+// w = (a₁…a_d, b, v), h = tanh(x·a + b) and ŷ = v h,
+//
+//	ℓ = (ŷ − y)²,  r = ŷ − y,
+//	∂ℓ/∂aⱼ = 2r v (1−h²) xⱼ,  ∂ℓ/∂b = 2r v (1−h²),  ∂ℓ/∂v = 2r h.
+//
+// E is symmetric under (a, b, v) → (−a, −b, −v) and flat at v = 0, so
+// different starting points reach different minima. Params(d) = d + 2.
+type TanhNetLoss struct{}
+
+// Params returns d + 2: a₁…a_d, then b, then v.
+func (TanhNetLoss) Params(d int) int { return d + 2 }
+
+// Predict returns ŷ = v·tanh(x·a + b).
+func (TanhNetLoss) Predict(w, x []float64) float64 {
+	d := len(x)
+	return w[d+1] * math.Tanh(dscDot(w, x)+w[d])
+}
+
+// RowLoss returns (v·tanh(x·a + b) − y)².
+func (l TanhNetLoss) RowLoss(w, x []float64, y float64) float64 {
+	r := l.Predict(w, x) - y
+	return r * r
+}
+
+// AddRowGrad adds (2r v(1−h²) x, 2r v(1−h²), 2r h) to g, h = tanh(x·a + b),
+// r = v h − y, and returns r².
+func (TanhNetLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
+	d := len(x)
+	v := w[d+1]
+	h := math.Tanh(dscDot(w, x) + w[d])
+	r := v*h - y
+	t := 2 * r * v * (1 - h*h)
+	for j, xj := range x {
+		g[j] += t * xj
+	}
+	g[d] += t
+	g[d+1] += 2 * r * h
+	return r * r
+}
+
+// CheckLabel accepts any finite target.
+func (TanhNetLoss) CheckLabel(y float64) error {
+	if !dscFinite(y) {
+		return dscBadInput("target %v is not finite", y)
+	}
+	return nil
+}
+
+// Name returns "tanhnet".
+func (TanhNetLoss) Name() string { return "tanhnet" }
+
+// Model is a loss over a data set: E(w) = (1/N) Σᵢ ℓ(w; xᵢ, yᵢ) with gradient
+// ∇E(w) = (1/N) Σᵢ ∇ℓ(w; xᵢ, yᵢ).
+type Model struct {
+	Loss Loss
+	Data *Data
+}
+
+// NewModel checks that data is non-empty and every label is valid for loss.
+func NewModel(loss Loss, data *Data) (*Model, error) {
+	if loss == nil {
+		return nil, dscBadInput("nil loss")
+	}
+	if data == nil || data.N <= 0 || data.D <= 0 {
+		return nil, dscBadInput("empty data")
+	}
+	if len(data.X) != data.N*data.D || len(data.Y) != data.N {
+		return nil, dscBadInput("dimension mismatch: len(X) = %d, len(Y) = %d for N = %d, D = %d", len(data.X), len(data.Y), data.N, data.D)
+	}
+	if i := dscFirstNonFinite(data.X); i >= 0 {
+		return nil, dscBadInput("x[%d][%d] = %v is not finite", i/data.D, i%data.D, data.X[i])
+	}
+	var zero, minus bool
+	for i, y := range data.Y {
+		if err := loss.CheckLabel(y); err != nil {
+			return nil, dscBadInput("row %d: %v", i, err)
+		}
+		zero = zero || y == 0
+		minus = minus || y == -1
+	}
+	if _, ok := loss.(HingeLoss); ok && zero && minus {
+		return nil, dscBadInput("SVM labels mix 0 and −1: use {−1, +1} or {0, 1}")
+	}
+	if h, ok := loss.(HingeLoss); ok && (!dscFinite(h.Lambda) || h.Lambda < 0) {
+		return nil, dscBadInput("SVM λ = %v must be finite and ≥ 0", h.Lambda)
+	}
+	return &Model{Loss: loss, Data: data}, nil
+}
+
+// NewLinReg is linear regression with bias and mean squared error
+// (SquaredLoss): E(w) = (1/N) Σ (xᵢ·w₁…d + b − yᵢ)², w = (w₁…w_d, b).
+func NewLinReg(data *Data) (*Model, error) { return NewModel(SquaredLoss{}, data) }
+
+// NewLogReg is logistic regression with mean cross-entropy (LogisticLoss);
+// labels must be 0 or 1.
+func NewLogReg(data *Data) (*Model, error) { return NewModel(LogisticLoss{}, data) }
+
+// NewSVM is the linear SVM with mean hinge loss and L2 penalty (λ/2)‖w₁…d‖²
+// (HingeLoss); labels ±1 or 0/1.
+func NewSVM(data *Data, lambda float64) (*Model, error) {
+	return NewModel(HingeLoss{Lambda: lambda}, data)
+}
+
+// NewTanhNet is the one-hidden-unit network ŷ = v·tanh(x·a + b) with mean
+// squared error (TanhNetLoss), w = (a₁…a_d, b, v).
+func NewTanhNet(data *Data) (*Model, error) { return NewModel(TanhNetLoss{}, data) }
+
+// Dim returns the number of parameters.
+func (m *Model) Dim() int { return m.Loss.Params(m.Data.D) }
+
+// E returns the mean loss E(w). It returns NaN if len(w) != Dim().
+func (m *Model) E(w []float64) float64 {
+	if len(w) != m.Dim() {
+		return math.NaN()
+	}
+	d := m.Data
+	if _, ok := m.Loss.(SquaredLoss); ok {
+		return linRegE(w, d.X, d.Y, d.N, d.D)
+	}
+	var s float64
+	for i := 0; i < d.N; i++ {
+		s += m.Loss.RowLoss(w, d.X[i*d.D:(i+1)*d.D], d.Y[i])
+	}
+	return s / float64(d.N)
+}
+
+// Grad writes ∇E(w) into dst. If len(w) or len(dst) differ from Dim() it
+// fills dst with NaN instead (the descent loop then reports it).
+func (m *Model) Grad(dst, w []float64) {
+	if len(w) != m.Dim() || len(dst) != m.Dim() {
+		for j := range dst {
+			dst[j] = math.NaN()
+		}
+		return
+	}
+	d := m.Data
+	if _, ok := m.Loss.(SquaredLoss); ok {
+		LinRegGradOnly(dst, w, d.X, d.Y, d.N, d.D)
+		return
+	}
+	clear(dst)
+	for i := 0; i < d.N; i++ {
+		m.Loss.AddRowGrad(dst, w, d.X[i*d.D:(i+1)*d.D], d.Y[i])
+	}
+	inv := 1 / float64(d.N)
+	for j := range dst {
+		dst[j] *= inv
+	}
+}
+
+// Objective returns the model as a Problem for Descend.
+func (m *Model) Objective() Problem {
+	return Problem{E: m.E, Grad: m.Grad, Dim: m.Dim()}
+}
+
+// Predict returns the model output for features x with parameters w.
+func (m *Model) Predict(w, x []float64) float64 { return m.Loss.Predict(w, x) }
+
+func linRegE(w, x, y []float64, n, d int) float64 {
+	b := w[d]
+	var s float64
+	for i := 0; i < n; i++ {
+		r := dscDot(w[:d], x[i*d:(i+1)*d]) + b - y[i]
+		s += r * r
+	}
+	return s / float64(n)
+}
+
+// LinRegGrad writes the full-batch gradient of the mean squared error of
+// linear regression with bias into dst (len d+1):
+//
+//	r = X w₁…d + b − y,   ∇E = (2/N) (Xᵀ r, Σ r),
+//
+// for row-major x (n×d) and y (n), in one fused pass over the rows without
+// allocating. It returns E(w) = (1/N) Σ r² computed in the same pass.
+// Lengths are not checked: use Model.Grad for checked input.
+func LinRegGrad(dst, w, x, y []float64, n, d int) float64 {
+	x = x[:n*d]
+	y = y[:n]
+	switch d {
+	case 1:
+		return linRegGrad1(dst, w, x, y)
+	case 4:
+		return linRegGrad4(dst, w, x, y, true)
+	}
+	clear(dst[:d+1])
+	b := w[d]
+	ww := w[:d]
+	g := dst[:d]
+	var gb, s float64
+	for i := 0; i < n; i++ {
+		row := x[i*d : (i+1)*d]
+		r := b - y[i]
+		for j, xj := range row {
+			r += ww[j] * xj
+		}
+		for j, xj := range row {
+			g[j] += r * xj
+		}
+		gb += r
+		s += r * r
+	}
+	scale := 2 / float64(n)
+	for j := range g {
+		g[j] *= scale
+	}
+	dst[d] = gb * scale
+	return s / float64(n)
+}
+
+func linRegGrad1(dst, w, x, y []float64) float64 {
+	w0, b := w[0], w[1]
+	var g0, gb, s float64
+	y = y[:len(x)]
+	for i, xi := range x {
+		r := w0*xi + b - y[i]
+		g0 += r * xi
+		gb += r
+		s += r * r
+	}
+	n := float64(len(x))
+	dst[0], dst[1] = 2*g0/n, 2*gb/n
+	return s / n
+}
+
+func linRegGrad4(dst, w, x, y []float64, wantE bool) float64 {
+	w0, w1, w2, w3, b := w[0], w[1], w[2], w[3], w[4]
+	var g0, g1, g2, g3, gb, s float64
+	n := len(y)
+	if wantE {
+		for i, yi := range y {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
+			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
+			g0 += r * x0
+			g1 += r * x1
+			g2 += r * x2
+			g3 += r * x3
+			gb += r
+			s += r * r
+		}
+	} else {
+		for i, yi := range y {
+			row := x[4*i : 4*i+4 : 4*i+4]
+			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
+			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
+			g0 += r * x0
+			g1 += r * x1
+			g2 += r * x2
+			g3 += r * x3
+			gb += r
+		}
+	}
+	scale := 2 / float64(n)
+	dst[0], dst[1], dst[2], dst[3], dst[4] = g0*scale, g1*scale, g2*scale, g3*scale, gb*scale
+	return s / float64(n)
+}
+
+// LinRegGradOnly is LinRegGrad without computing E (one multiply-add less
+// per row): dst = (2/N)(Xᵀr, Σr), r = X w₁…d + b − y. It is the kernel of
+// Model.Grad.
+func LinRegGradOnly(dst, w, x, y []float64, n, d int) {
+	if d == 4 {
+		linRegGrad4(dst, w, x[:n*4], y[:n], false)
+		return
+	}
+	LinRegGrad(dst, w, x, y, n, d)
+}
+
+// Accuracy returns the fraction of rows classified correctly by a
+// classification model (logistic regression: σ(z) > ½ predicts 1; SVM:
+// z > 0 predicts +1, labels 0 and −1 both meaning the negative class). It
+// returns an error for regression losses or a w of the wrong length.
+func (m *Model) Accuracy(w []float64) (float64, error) {
+	if len(w) != m.Dim() {
+		return 0, dscBadInput("len(w) = %d, the model has %d parameters", len(w), m.Dim())
+	}
+	var thr float64
+	switch m.Loss.(type) {
+	case LogisticLoss:
+		thr = 0.5
+	case HingeLoss:
+		thr = 0
+	default:
+		return 0, dscBadInput("Accuracy needs a classification loss, not %q", m.Loss.Name())
+	}
+	d := m.Data
+	correct := 0
+	for i := 0; i < d.N; i++ {
+		if (m.Loss.Predict(w, d.Row(i)) > thr) == (d.Y[i] == 1) {
+			correct++
+		}
+	}
+	return float64(correct) / float64(d.N), nil
+}
