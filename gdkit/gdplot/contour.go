@@ -1,0 +1,351 @@
+package gdplot
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"sort"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/palette/moreland"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// gridRange returns the min and max of the finite grid values and checks
+// the grid's shape.
+func gridRange(g plotter.GridXYZ) (lo, hi float64, err error) {
+	if g == nil {
+		return 0, 0, ErrEmpty
+	}
+	c, r := g.Dims()
+	if c < 2 || r < 2 {
+		return 0, 0, fmt.Errorf("gdplot: grid %d×%d is too small (need at least 2×2)", c, r)
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := 0; i < c; i++ {
+		for j := 0; j < r; j++ {
+			z := g.Z(i, j)
+			if math.IsNaN(z) || math.IsInf(z, 0) {
+				return 0, 0, fmt.Errorf("gdplot: grid value at (%d,%d) is %v", i, j, z)
+			}
+			lo, hi = math.Min(lo, z), math.Max(hi, z)
+		}
+	}
+	for i := 0; i < c; i++ {
+		if x := g.X(i); math.IsNaN(x) || math.IsInf(x, 0) || (i > 0 && !(x > g.X(i-1))) {
+			return 0, 0, fmt.Errorf("gdplot: grid x values must be finite and increasing")
+		}
+	}
+	for j := 0; j < r; j++ {
+		if y := g.Y(j); math.IsNaN(y) || math.IsInf(y, 0) || (j > 0 && !(y > g.Y(j-1))) {
+			return 0, 0, fmt.Errorf("gdplot: grid y values must be finite and increasing")
+		}
+	}
+	return lo, hi, nil
+}
+
+// Levels returns n distinct contour levels strictly inside (lo, hi):
+// lo + (i + ½)(hi − lo)/n, i = 0..n−1. With sqrt, the levels are spaced
+// evenly in √(z − lo) instead (lo + (hi−lo)((i+½)/n)²), which spreads the
+// rings of a quadratic bowl evenly. Never use plotter.Contour's default
+// quantile levels: they can hang on smooth grids.
+func Levels(lo, hi float64, n int, sqrt bool) ([]float64, error) {
+	if n <= 0 || !finite(lo, hi) || !(lo < hi) {
+		return nil, fmt.Errorf("gdplot: cannot make %d levels in [%v, %v]", n, lo, hi)
+	}
+	ls := make([]float64, n)
+	for i := range ls {
+		t := (float64(i) + 0.5) / float64(n)
+		if sqrt {
+			t *= t
+		}
+		ls[i] = lo + t*(hi-lo)
+	}
+	return ls, nil
+}
+
+// cleanLevels sorts, deduplicates and drops non-finite levels, and nudges a
+// level that equals a grid value exactly (a case that makes gonum's contour
+// tracing slow) by a relative 1e-9.
+func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
+	ls := make([]float64, 0, len(levels))
+	for _, l := range levels {
+		if !math.IsNaN(l) && !math.IsInf(l, 0) {
+			ls = append(ls, l)
+		}
+	}
+	sort.Float64s(ls)
+	out := ls[:0]
+	for i, l := range ls {
+		if i == 0 || l != ls[i-1] {
+			out = append(out, l)
+		}
+	}
+	vals := map[float64]bool{}
+	c, r := g.Dims()
+	for i := 0; i < c; i++ {
+		for j := 0; j < r; j++ {
+			vals[g.Z(i, j)] = true
+		}
+	}
+	for i, l := range out {
+		if vals[l] {
+			out[i] = l + 1e-9*math.Max(math.Abs(l), 1e-12)
+		}
+	}
+	return out
+}
+
+// ContourPalette returns a luminance-monotone palette (Moreland's
+// Kindlmann map, trimmed of its near-black and near-white ends) so that
+// levels stay ordered on a greyscale print.
+func ContourPalette(n int) palette.Palette {
+	cm := moreland.Kindlmann()
+	cm.SetMin(0)
+	cm.SetMax(1)
+	cols := make([]color.Color, n)
+	for i := range cols {
+		t := 0.12 + 0.68*float64(i)/math.Max(1, float64(n-1))
+		c, err := cm.At(t)
+		if err != nil {
+			c = color.Black
+		}
+		cols[i] = c
+	}
+	return fixedPalette(cols)
+}
+
+type fixedPalette []color.Color
+
+func (p fixedPalette) Colors() []color.Color { return p }
+
+// ContourLines adds to p the contour lines of g at the given levels (nil:
+// 10 levels from Levels(min, max, 10, true)), coloured low→high by
+// ContourPalette, and returns the levels used.
+func ContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
+	lo, hi, err := gridRange(g)
+	if err != nil {
+		return nil, err
+	}
+	if levels == nil {
+		if lo == hi {
+			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines", lo)
+		}
+		levels, _ = Levels(lo, hi, 10, true)
+	}
+	levels = cleanLevels(g, levels)
+	if len(levels) == 0 {
+		return nil, fmt.Errorf("gdplot: no finite contour level")
+	}
+	c := plotter.NewContour(g, levels, ContourPalette(len(levels)))
+	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
+	c.Min, c.Max = levels[0], levels[len(levels)-1]
+	p.Add(c)
+	return levels, nil
+}
+
+// Contour returns a contour plot of g over w1, w2 (see ContourLines), with
+// a legend listing the levels when legend is true.
+func Contour(g plotter.GridXYZ, levels []float64, legend bool) (*plot.Plot, error) {
+	p := New("Curvas de nivel de $E(w_1, w_2)$", "$w_1$", "$w_2$")
+	ls, err := ContourLines(p, g, levels)
+	if err != nil {
+		return nil, err
+	}
+	fitGrid(p, g)
+	if legend {
+		pal := ContourPalette(len(ls)).Colors()
+		for i := len(ls) - 1; i >= 0; i-- {
+			p.Legend.Add("E = "+fmtNum(ls[i]), &legendThumb{draw.LineStyle{Color: pal[i], Width: DefaultTheme.LineWidth}})
+		}
+		p.Legend.Left = false
+		p.Legend.Top = true
+	}
+	return p, nil
+}
+
+// legendThumb is a legend thumbnail drawn as a short line.
+type legendThumb struct{ draw.LineStyle }
+
+func (t *legendThumb) Thumbnail(c *draw.Canvas) {
+	y := c.Center().Y
+	c.StrokeLine2(t.LineStyle, c.Min.X, y, c.Max.X, y)
+}
+
+// fitGrid sets the plot ranges to the grid's extent.
+func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
+	c, r := g.Dims()
+	p.X.Min, p.X.Max = g.X(0), g.X(c-1)
+	p.Y.Min, p.Y.Max = g.Y(0), g.Y(r-1)
+}
+
+// HeatMap returns a filled map of g (matplotlib's contourf) with n colour
+// bands from ContourPalette, plus contour lines at the band edges.
+func HeatMap(g plotter.GridXYZ, n int) (*plot.Plot, error) {
+	lo, hi, err := gridRange(g)
+	if err != nil {
+		return nil, err
+	}
+	if n < 2 {
+		return nil, fmt.Errorf("gdplot: HeatMap needs n ≥ 2 colour bands, got %d", n)
+	}
+	p := New("Mapa de $E(w_1, w_2)$", "$w_1$", "$w_2$")
+	h := plotter.NewHeatMap(g, ContourPalette(n))
+	if lo == hi {
+		h.Min, h.Max = lo-1, hi+1
+	} else {
+		h.Min, h.Max = lo, hi
+	}
+	p.Add(h)
+	fitGrid(p, g)
+	return p, nil
+}
+
+// Path2D adds a descent path (xs[i], ys[i]) to p as arrows from step to
+// step, a marker per step, the start numbered "0" (a square) and the end
+// (a triangle), in palette colour i; label goes into the legend. A path
+// that becomes non-finite is drawn up to its last finite point with a note.
+func Path2D(p *plot.Plot, xs, ys []float64, i int, label string) error {
+	if len(xs) == 0 {
+		return ErrEmpty
+	}
+	n, cut, err := FinitePrefix(xs, ys)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("gdplot: the path has no finite point")
+	}
+	xys := make(plotter.XYs, n)
+	for k := range xys {
+		xys[k] = plotter.XY{X: xs[k], Y: ys[k]}
+	}
+	col := DefaultTheme.Color(i)
+	if n > 1 {
+		p.Add(&Arrows{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: DefaultTheme.GuideWidth * 1.3}, Shrink: vg.Points(1)})
+	}
+	pts, _ := markers(xys, i, draw.CircleGlyph{})
+	pts.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 0.7
+	p.Add(pts)
+	start, _ := markers(xys[:1], i, draw.BoxGlyph{})
+	start.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 1.3
+	end, _ := markers(xys[n-1:], i, draw.PyramidGlyph{})
+	end.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 1.5
+	p.Add(start, end)
+	if label != "" {
+		p.Legend.Add(label, &legendThumb{draw.LineStyle{Color: col, Width: DefaultTheme.LineWidth}})
+	}
+	if cut {
+		p.Add(&Note{Text: fmt.Sprintf("trayectoria no finita desde el paso %d", n)})
+	}
+	return nil
+}
+
+// Trajectory returns the contour map of g (levels as in ContourLines) with
+// the descent path xs, ys over it.
+func Trajectory(g plotter.GridXYZ, levels []float64, xs, ys []float64) (*plot.Plot, error) {
+	p := New("Trayectoria del descenso", "$w_1$", "$w_2$")
+	if _, err := ContourLines(p, g, levels); err != nil {
+		return nil, err
+	}
+	fitGrid(p, g)
+	if err := Path2D(p, xs, ys, 1, ""); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// MultiStart returns the contour map of g with one descent path per start,
+// paths[k] being a list of [w1, w2] points, labelled "inicio k".
+func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plot.Plot, error) {
+	if len(paths) == 0 {
+		return nil, ErrEmpty
+	}
+	p := New("Varios puntos iniciales", "$w_1$", "$w_2$")
+	if _, err := ContourLines(p, g, levels); err != nil {
+		return nil, err
+	}
+	fitGrid(p, g)
+	for k, path := range paths {
+		xs, ys := Split(path)
+		if err := Path2D(p, xs, ys, colorSkipBlack(k), fmt.Sprintf("inicio %d", k)); err != nil {
+			return nil, fmt.Errorf("gdplot: path %d: %w", k, err)
+		}
+	}
+	return p, nil
+}
+
+// colorSkipBlack maps k to palette indices avoiding 2 (black), which is
+// reserved for reference marks.
+func colorSkipBlack(k int) int {
+	idx := []int{0, 1, 3, 4, 5}
+	return idx[k%len(idx)]
+}
+
+// Split converts [][2]float64 points into separate x and y slices.
+func Split(pts [][2]float64) (xs, ys []float64) {
+	xs, ys = make([]float64, len(pts)), make([]float64, len(pts))
+	for i, p := range pts {
+		xs[i], ys[i] = p[0], p[1]
+	}
+	return xs, ys
+}
+
+// FitEvolution plots the data (xs[i], ys[i]) as points and the fitted
+// model at several iterations: models[k] is the model after iters[k]
+// iterations, drawn over [min xs, max xs] from light (early) to dark
+// (last, solid and in the accent colour).
+func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int) (*plot.Plot, error) {
+	if len(xs) == 0 || len(models) == 0 {
+		return nil, ErrEmpty
+	}
+	if len(xs) != len(ys) || len(iters) != len(models) {
+		return nil, fmt.Errorf("gdplot: ragged input: %d x, %d y, %d models, %d iteration numbers", len(xs), len(ys), len(models), len(iters))
+	}
+	xys := make(plotter.XYs, 0, len(xs))
+	for i := range xs {
+		if finite(xs[i], ys[i]) {
+			xys = append(xys, plotter.XY{X: xs[i], Y: ys[i]})
+		}
+	}
+	if len(xys) == 0 {
+		return nil, fmt.Errorf("gdplot: no finite data point: %w", ErrEmpty)
+	}
+	p := New("Ajuste del modelo durante el descenso", "$x$", "$y$")
+	xmin, xmax, _, _ := plotter.XYRange(xys)
+	if xmin == xmax {
+		xmin, xmax = xmin-1, xmax+1
+	}
+	for k, m := range models {
+		pts := sample(m, xmin, xmax, 200)
+		if len(pts) < 2 {
+			continue
+		}
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return nil, err
+		}
+		last := k == len(models)-1
+		if last {
+			l.LineStyle = draw.LineStyle{Color: DefaultTheme.Color(1), Width: DefaultTheme.LineWidth}
+		} else {
+			t := float64(k) / math.Max(1, float64(len(models)-1))
+			v := uint8(200 - 120*t)
+			l.LineStyle = draw.LineStyle{Color: color.RGBA{R: v, G: v, B: v, A: 255}, Width: DefaultTheme.GuideWidth,
+				Dashes: []vg.Length{vg.Points(6), vg.Points(3)}}
+		}
+		p.Add(l)
+		p.Legend.Add(fmt.Sprintf("iteración %d", iters[k]), l)
+	}
+	sc, err := markers(xys, 0, draw.CircleGlyph{})
+	if err != nil {
+		return nil, err
+	}
+	p.Add(sc)
+	p.Legend.Add("datos", sc)
+	p.Legend.Top, p.Legend.Left = true, true
+	return p, nil
+}
