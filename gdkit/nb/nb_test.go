@@ -35,8 +35,8 @@ func TestDisplayData(t *testing.T) {
 	}
 	md := d.Metadata["image/png"].(map[string]int)
 	// Default figure 6.4×4.8 in at 96 CSS px/in.
-	if md["width"] != 614 || md["height"] != 460 {
-		t.Errorf("display size = %v, want 614×460 (⌊6.4·192⌋/2, ⌊4.8·192⌋/2)", md)
+	if md["width"] != 614 || md["height"] != 461 {
+		t.Errorf("display size = %v, want 614×461 (⌈6.4·192⌉/2, ⌈4.8·192⌉/2 px)", md)
 	}
 	if err := Show(fig); err != nil {
 		t.Errorf("Show outside a kernel: %v", err)
