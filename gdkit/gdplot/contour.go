@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
@@ -123,7 +124,8 @@ type fixedPalette []color.Color
 func (p fixedPalette) Colors() []color.Color { return p }
 
 // ContourLines adds to p the contour lines of g at the given levels (nil:
-// 10 levels from Levels(min, max, 10, true)), coloured low→high by
+// 10 levels from Levels(min, max, 10, true) rounded to 2 significant
+// digits), coloured low→high by
 // ContourPalette, and returns the levels used.
 func ContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
 	lo, hi, err := gridRange(g)
@@ -135,6 +137,9 @@ func ContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64,
 			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines", lo)
 		}
 		levels, _ = Levels(lo, hi, 10, true)
+		for i, l := range levels {
+			levels[i] = round2(l)
+		}
 	}
 	levels = cleanLevels(g, levels)
 	if len(levels) == 0 {
@@ -147,24 +152,113 @@ func ContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64,
 	return levels, nil
 }
 
-// Contour returns a contour plot of g over w1, w2 (see ContourLines), with
-// a legend listing the levels when legend is true.
-func Contour(g plotter.GridXYZ, levels []float64, legend bool) (*plot.Plot, error) {
+// Contour returns a contour plot of g over w1, w2 (see ContourLines). With
+// labels, each level's value is written on its line (as matplotlib's
+// clabel), on a white patch, where the line crosses the upper-right part
+// of the map.
+func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, error) {
 	p := New("Curvas de nivel de $E(w_1, w_2)$", "$w_1$", "$w_2$")
 	ls, err := ContourLines(p, g, levels)
 	if err != nil {
 		return nil, err
 	}
 	fitGrid(p, g)
-	if legend {
-		pal := ContourPalette(len(ls)).Colors()
-		for i := len(ls) - 1; i >= 0; i-- {
-			p.Legend.Add("E = "+fmtNum(ls[i]), &legendThumb{draw.LineStyle{Color: pal[i], Width: DefaultTheme.LineWidth}})
-		}
-		p.Legend.Left = false
-		p.Legend.Top = true
+	if labels {
+		p.Add(LevelLabels(g, ls))
 	}
 	return p, nil
+}
+
+// LevelLabels returns a plotter writing each level's value on the contour
+// line of g at that level: at the crossing of a grid edge that maximises
+// x̂ + ŷ (x, y scaled to [0, 1]), i.e. towards the upper-right corner.
+// Levels without a crossing get no label.
+func LevelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
+	c, r := g.Dims()
+	x0, x1, y0, y1 := g.X(0), g.X(c-1), g.Y(0), g.Y(r-1)
+	var xys plotter.XYs
+	var texts []string
+	for _, l := range levels {
+		best, found := math.Inf(-1), false
+		var at plotter.XY
+		consider := func(xa, ya, za, xb, yb, zb float64) {
+			if (za-l)*(zb-l) > 0 || za == zb {
+				return
+			}
+			t := (l - za) / (zb - za)
+			x, y := xa+t*(xb-xa), ya+t*(yb-ya)
+			// Stay off the borders so the label is not clipped.
+			sx, sy := (x-x0)/(x1-x0), (y-y0)/(y1-y0)
+			if sx < 0.05 || sx > 0.92 || sy < 0.05 || sy > 0.92 {
+				return
+			}
+			if s := sx + 0.9*sy; s > best {
+				best, at, found = s, plotter.XY{X: x, Y: y}, true
+			}
+		}
+		for i := 0; i < c; i++ {
+			for j := 0; j < r; j++ {
+				if i+1 < c {
+					consider(g.X(i), g.Y(j), g.Z(i, j), g.X(i+1), g.Y(j), g.Z(i+1, j))
+				}
+				if j+1 < r {
+					consider(g.X(i), g.Y(j), g.Z(i, j), g.X(i), g.Y(j+1), g.Z(i, j+1))
+				}
+			}
+		}
+		if found {
+			xys = append(xys, at)
+			texts = append(texts, fmtNum(l))
+		}
+	}
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})
+	if err != nil {
+		return &BoxedLabels{}
+	}
+	for i := range lab.TextStyle {
+		lab.TextStyle[i].Font = font.From(DefaultTheme.Font, DefaultTheme.TickSize*0.85)
+		lab.TextStyle[i].XAlign = draw.XCenter
+		lab.TextStyle[i].YAlign = draw.YCenter
+	}
+	return &BoxedLabels{Labels: lab}
+}
+
+// BoxedLabels draws plotter.Labels on white patches (text over lines stays
+// readable, as in matplotlib's clabel).
+type BoxedLabels struct {
+	*plotter.Labels
+}
+
+// Plot implements plot.Plotter.
+func (b *BoxedLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	if b.Labels == nil {
+		return
+	}
+	trX, trY := p.Transforms(&c)
+	for i, s := range b.Labels.Labels {
+		pt := vg.Point{X: trX(b.XYs[i].X), Y: trY(b.XYs[i].Y)}
+		if !c.Contains(pt) {
+			continue
+		}
+		sty := b.TextStyle[i]
+		r := sty.Rectangle(s).Add(pt)
+		pad := vg.Points(1.5)
+		r.Min.X -= pad
+		r.Min.Y -= pad
+		r.Max.X += pad
+		r.Max.Y += pad
+		c.SetColor(color.White)
+		c.Fill(r.Path())
+		c.FillText(sty, pt, s)
+	}
+}
+
+// DataRange implements plot.DataRanger.
+func (b *BoxedLabels) DataRange() (xmin, xmax, ymin, ymax float64) {
+	if b.Labels == nil || len(b.XYs) == 0 {
+		return math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	}
+	return b.Labels.DataRange()
 }
 
 // legendThumb is a legend thumbnail drawn as a short line.
@@ -348,4 +442,13 @@ func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int)
 	p.Legend.Add("datos", sc)
 	p.Legend.Top, p.Legend.Left = true, true
 	return p, nil
+}
+
+// round2 rounds x to 2 significant digits (labels read better).
+func round2(x float64) float64 {
+	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
+		return x
+	}
+	e := math.Pow(10, math.Floor(math.Log10(math.Abs(x)))-1)
+	return math.Round(x/e) * e
 }

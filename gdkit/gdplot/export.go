@@ -220,7 +220,7 @@ func (f *Figure) Draw(c draw.Canvas) (err error) {
 	}
 	rows, cols := len(f.Plots), len(f.Plots[0])
 	if rows == 1 && cols == 1 {
-		f.Plots[0][0].Draw(c)
+		drawPlot(f.Plots[0][0], c)
 		return nil
 	}
 	pad := f.Pad
@@ -233,7 +233,7 @@ func (f *Figure) Draw(c draw.Canvas) (err error) {
 	for r, row := range f.Plots {
 		for k, p := range row {
 			if p != nil {
-				p.Draw(canvases[r][k])
+				drawPlot(p, canvases[r][k])
 			}
 		}
 	}
@@ -336,4 +336,46 @@ func (f *Figure) SaveAll(base string, formats ...string) error {
 // size and DPI: shorthand for Single(p).Save(path).
 func Save(p *plot.Plot, path string) error {
 	return Single(p).Save(path)
+}
+
+// drawPlot draws p on c like p.Draw, but draws the legend inside the data
+// area on a white, grey-framed box so that it stays readable over curves
+// (gonum/plot draws legends without a background).
+func drawPlot(p *plot.Plot, c draw.Canvas) {
+	saved := p.Legend
+	if saved.Rectangle(c).Size().Y == 0 {
+		p.Draw(c)
+		return
+	}
+	p.Legend = plot.Legend{
+		TextStyle: saved.TextStyle, Padding: saved.Padding, Top: saved.Top, Left: saved.Left,
+		XOffs: saved.XOffs, YOffs: saved.YOffs, YPosition: saved.YPosition, ThumbnailWidth: saved.ThumbnailWidth,
+	}
+	defer func() { p.Legend = saved }()
+	dataC := p.DataCanvas(c)
+	p.Draw(c)
+	m := vg.Points(5)
+	lc := draw.Crop(dataC, m, -m, m, -m)
+	size := saved.Rectangle(lc).Size()
+	var r vg.Rectangle
+	if saved.Left {
+		r.Min.X = lc.Min.X
+	} else {
+		r.Min.X = lc.Max.X - size.X
+	}
+	if saved.Top {
+		r.Min.Y = lc.Max.Y - size.Y
+	} else {
+		r.Min.Y = lc.Min.Y
+	}
+	r.Min.X += saved.XOffs
+	r.Min.Y += saved.YOffs
+	r.Max = vg.Point{X: r.Min.X + size.X, Y: r.Min.Y + size.Y}
+	pad := vg.Points(3)
+	box := vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
+	c.SetColor(color.RGBA{R: 255, G: 255, B: 255, A: 255})
+	c.Fill(box.Path())
+	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 0xb0}, Width: vg.Points(0.75)},
+		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	saved.Draw(lc)
 }

@@ -129,11 +129,11 @@ func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
 		x = c.Max.X - 2*pad - w - 2*pad
 	}
 	y := c.Max.Y - 2*pad
-	box := vg.Rectangle{Min: vg.Point{X: x, Y: y - h - 2*pad}, Max: vg.Point{X: x + w + 2*pad, Y: y}}
+	box := vg.Rectangle{Min: vg.Point{X: x, Y: y - h - 2*pad}, Max: vg.Point{X: x + w + 3*pad, Y: y}}
 	c.SetColor(color.RGBA{R: 0xff, G: 0xf4, B: 0xf0, A: 0xff})
 	c.Fill(box.Path())
 	c.StrokeLines(draw.LineStyle{Color: col, Width: vg.Points(1)}, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
-	c.FillText(sty, vg.Point{X: x + pad, Y: y - pad}, n.Text)
+	c.FillText(sty, vg.Point{X: x + 1.5*pad, Y: y - pad}, n.Text)
 }
 
 // line returns a themed line through the points, or an error for empty or

@@ -24,6 +24,11 @@ func centralSlope(f func(float64) float64, x float64) float64 {
 // x0, and the point (x0, f(x0)) with the label "pendiente = m". Pass
 // m = NaN to use the central difference (f(x0+h) − f(x0−h))/2h.
 func Tangent(f func(float64) float64, a, b, x0, m float64) (*plot.Plot, error) {
+	return tangentPlot(f, a, b, x0, m, true)
+}
+
+// tangentPlot draws f, the point x0 and, if withTangent, the tangent.
+func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool) (*plot.Plot, error) {
 	if err := checkInterval(a, b); err != nil {
 		return nil, err
 	}
@@ -43,6 +48,12 @@ func Tangent(f func(float64) float64, a, b, x0, m float64) (*plot.Plot, error) {
 	p.Add(l)
 	p.Legend.Add("$f(x)$", l)
 	_, _, ymin, ymax := plotter.XYRange(xys)
+	p.X.Min, p.X.Max = a, b
+	if !withTangent {
+		pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
+		p.Add(pt)
+		return p, nil
+	}
 	// The tangent is drawn over the window, clipped to the y range of f.
 	tan := clipLine(func(x float64) float64 { return y0 + m*(x-x0) }, a, b, ymin, ymax)
 	tl, err := line(tan, 1)
@@ -91,14 +102,31 @@ func fmtNum(x float64) string {
 // difference) and, for each h in hs, the right secant through x0 and x0+h
 // (slope (f(x0+h) − f(x0))/h, solid) and the left secant through x0−h and
 // x0 (slope (f(x0) − f(x0−h))/h, dashed). As h → 0 both approach the
-// tangent; at a kink they approach different lines.
+// tangent. At a kink they approach different lines: when m is NaN and the
+// one-sided slopes with h = min(hs, 1e-6·max(1, |x0|)) differ by more than
+// 1e-3·max(1, |slope|), no tangent is drawn and a note says so.
 func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.Plot, error) {
 	if len(hs) == 0 {
 		return nil, ErrEmpty
 	}
-	p, err := Tangent(f, a, b, x0, m)
+	kink := false
+	if math.IsNaN(m) {
+		h := 1e-6 * math.Max(1, math.Abs(x0))
+		for _, v := range hs {
+			if v > 0 {
+				h = math.Min(h, v)
+			}
+		}
+		y0 := f(x0)
+		mr, ml := (f(x0+h)-y0)/h, (y0-f(x0-h))/h
+		kink = math.Abs(mr-ml) > 1e-3*math.Max(1, math.Max(math.Abs(mr), math.Abs(ml)))
+	}
+	p, err := tangentPlot(f, a, b, x0, m, !kink)
 	if err != nil {
 		return nil, err
+	}
+	if kink {
+		p.Add(&Note{Text: "derivadas laterales distintas: no hay tangente"})
 	}
 	p.Title.Text = "Secantes por la izquierda y la derecha en $x_0$ = " + fmtNum(x0)
 	_, _, ymin, ymax := plotter.XYRange(sample(f, a, b, curveSamples))
