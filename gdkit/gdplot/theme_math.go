@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // MathText is a text.Handler for labels with TeX math between dollars, e.g.
@@ -286,6 +288,7 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	cos, sin := vg.Length(cos64), vg.Length(sin64)
 	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
 
+	pdf := isPDF(c)
 	lines := h.Lines(txt)
 	ht := sty.Height(txt)
 	pt.Y += ht*vg.Length(sty.YAlign) - base.Extents().Ascent
@@ -295,8 +298,32 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		y := pt.Y + vg.Length(len(lines)-i)*sty.Font.Size
 		for _, r := range runs {
 			f := h.face(sty.Font, r)
+			if pdf && f.Font.Style != stdfnt.StyleNormal {
+				// vgpdf registers every font with style "" but selects
+				// italics with style "I", failing with "undefined font".
+				// Present the italic face under a distinct upright name.
+				f.Font.Variant += "ItalicPDF"
+				f.Font.Style = stdfnt.StyleNormal
+			}
 			c.FillString(f, vg.Point{X: x, Y: y + vg.Length(r.shift*float64(sty.Font.Size))}, r.s)
 			x += f.Width(r.s)
 		}
 	}
+}
+
+// isPDF reports whether c (possibly wrapped in draw.Canvas) is a vgpdf canvas.
+func isPDF(c vg.Canvas) bool {
+	for i := 0; i < 8; i++ {
+		switch v := c.(type) {
+		case *vgpdf.Canvas:
+			return true
+		case *draw.Canvas:
+			c = v.Canvas
+		case draw.Canvas:
+			c = v.Canvas
+		default:
+			return false
+		}
+	}
+	return false
 }
