@@ -240,6 +240,7 @@ func (b *BoxedLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		if !c.Contains(pt) {
 			continue
 		}
+		pt = pt.Add(b.Offset)
 		sty := b.TextStyle[i]
 		r := sty.Rectangle(s).Add(pt)
 		pad := vg.Points(1.5)
@@ -276,26 +277,94 @@ func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
 	p.Y.Min, p.Y.Max = g.Y(0), g.Y(r-1)
 }
 
-// HeatMap returns a filled map of g (matplotlib's contourf) with n colour
-// bands from ContourPalette, plus contour lines at the band edges.
+// HeatMap returns a filled contour map of g (matplotlib's contourf): g is
+// bilinearly interpolated on a grid refined ×8 in each direction and
+// coloured in n bands of equal width between min and max of g with
+// ContourPalette (dark = low), with thin contour lines at the band edges.
 func HeatMap(g plotter.GridXYZ, n int) (*plot.Plot, error) {
-	lo, hi, err := gridRange(g)
-	if err != nil {
+	p := New("Mapa de $E(w_1, w_2)$", "$w_1$", "$w_2$")
+	if err := AddFilledContour(p, g, n); err != nil {
 		return nil, err
 	}
-	if n < 2 {
-		return nil, fmt.Errorf("gdplot: HeatMap needs n ≥ 2 colour bands, got %d", n)
-	}
-	p := New("Mapa de $E(w_1, w_2)$", "$w_1$", "$w_2$")
-	h := plotter.NewHeatMap(g, ContourPalette(n))
-	if lo == hi {
-		h.Min, h.Max = lo-1, hi+1
-	} else {
-		h.Min, h.Max = lo, hi
-	}
-	p.Add(h)
 	fitGrid(p, g)
 	return p, nil
+}
+
+// AddFilledContour adds to p the filled bands of HeatMap (without axes
+// setup), e.g. under a trajectory.
+func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
+	lo, hi, err := gridRange(g)
+	if err != nil {
+		return err
+	}
+	if n < 2 {
+		return fmt.Errorf("gdplot: a filled contour needs n ≥ 2 colour bands, got %d", n)
+	}
+	if lo == hi {
+		lo, hi = lo-1, hi+1
+	}
+	h := plotter.NewHeatMap(Refine(g, 8), ContourPalette(n))
+	h.Min, h.Max = lo, hi
+	h.Rasterized = true // no seams between cells
+	p.Add(h)
+	edges := make([]float64, 0, n-1)
+	for i := 1; i < n; i++ {
+		edges = append(edges, lo+(hi-lo)*float64(i)/float64(n))
+	}
+	c := plotter.NewContour(g, cleanLevels(g, edges), fixedPalette{color.Gray{Y: 0x50}})
+	c.LineStyles = []draw.LineStyle{{Width: vg.Points(0.35)}}
+	p.Add(c)
+	return nil
+}
+
+// Refine returns g bilinearly interpolated on a grid with k−1 extra points
+// between neighbouring grid points (k ≥ 1), so a heat map of it shows
+// smooth band boundaries.
+func Refine(g plotter.GridXYZ, k int) plotter.GridXYZ {
+	if k < 1 {
+		k = 1
+	}
+	return refined{g: g, k: k}
+}
+
+type refined struct {
+	g plotter.GridXYZ
+	k int
+}
+
+func (r refined) Dims() (c, rows int) {
+	c0, r0 := r.g.Dims()
+	return (c0-1)*r.k + 1, (r0-1)*r.k + 1
+}
+
+// split maps a refined index to the coarse cell and fraction.
+func (r refined) split(i, n int) (int, float64) {
+	c := i / r.k
+	if c >= n-1 {
+		return n - 2, 1
+	}
+	return c, float64(i%r.k) / float64(r.k)
+}
+
+func (r refined) X(i int) float64 {
+	c0, _ := r.g.Dims()
+	c, t := r.split(i, c0)
+	return r.g.X(c)*(1-t) + r.g.X(c+1)*t
+}
+
+func (r refined) Y(j int) float64 {
+	_, r0 := r.g.Dims()
+	c, t := r.split(j, r0)
+	return r.g.Y(c)*(1-t) + r.g.Y(c+1)*t
+}
+
+func (r refined) Z(i, j int) float64 {
+	c0, r0 := r.g.Dims()
+	ci, tx := r.split(i, c0)
+	cj, ty := r.split(j, r0)
+	z00, z10 := r.g.Z(ci, cj), r.g.Z(ci+1, cj)
+	z01, z11 := r.g.Z(ci, cj+1), r.g.Z(ci+1, cj+1)
+	return (z00*(1-tx)+z10*tx)*(1-ty) + (z01*(1-tx)+z11*tx)*ty
 }
 
 // Path2D adds a descent path (xs[i], ys[i]) to p as arrows from step to
@@ -353,7 +422,7 @@ func Trajectory(g plotter.GridXYZ, levels []float64, xs, ys []float64) (*plot.Pl
 }
 
 // MultiStart returns the contour map of g with one descent path per start,
-// paths[k] being a list of [w1, w2] points, labelled "inicio k".
+// paths[k] being a list of [w1, w2] points; start k is numbered k+1.
 func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plot.Plot, error) {
 	if len(paths) == 0 {
 		return nil, ErrEmpty
@@ -363,11 +432,26 @@ func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plo
 		return nil, err
 	}
 	fitGrid(p, g)
+	var starts plotter.XYs
+	var names []string
 	for k, path := range paths {
 		xs, ys := Split(path)
-		if err := Path2D(p, xs, ys, colorSkipBlack(k), fmt.Sprintf("inicio %d", k)); err != nil {
+		if err := Path2D(p, xs, ys, colorSkipBlack(k), ""); err != nil {
 			return nil, fmt.Errorf("gdplot: path %d: %w", k, err)
 		}
+		starts = append(starts, plotter.XY{X: xs[0], Y: ys[0]})
+		names = append(names, fmt.Sprint(k+1))
+	}
+	// Number the starts (1, 2, ...) next to their square marker.
+	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: starts, Labels: names})
+	if err == nil {
+		for i := range lab.TextStyle {
+			lab.TextStyle[i].Font = font.From(DefaultTheme.Font, DefaultTheme.TickSize)
+			lab.TextStyle[i].XAlign = draw.XLeft
+			lab.TextStyle[i].YAlign = draw.YBottom
+		}
+		lab.Offset = vg.Point{X: vg.Points(6), Y: vg.Points(4)}
+		p.Add(&BoxedLabels{Labels: lab})
 	}
 	return p, nil
 }

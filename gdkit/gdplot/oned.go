@@ -2,6 +2,7 @@ package gdplot
 
 import (
 	"fmt"
+	"strings"
 	"image/color"
 	"math"
 
@@ -49,6 +50,8 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 	p.Legend.Add("$f(x)$", l)
 	_, _, ymin, ymax := plotter.XYRange(xys)
 	p.X.Min, p.X.Max = a, b
+	// Legend on the side away from the point of tangency.
+	p.Legend.Left = x0 > (a+b)/2
 	if !withTangent {
 		pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
 		p.Add(pt)
@@ -101,8 +104,8 @@ func fmtNum(x float64) string {
 // Secants plots f on [a, b], its tangent at x0 (slope m; NaN means central
 // difference) and, for each h in hs, the right secant through x0 and x0+h
 // (slope (f(x0+h) − f(x0))/h, solid) and the left secant through x0−h and
-// x0 (slope (f(x0) − f(x0−h))/h, dashed). As h → 0 both approach the
-// tangent. At a kink they approach different lines: when m is NaN and the
+// x0 (slope (f(x0) − f(x0−h))/h, dashed), one legend entry per h giving
+// both slopes. As h → 0 both approach the tangent. At a kink they approach different lines: when m is NaN and the
 // one-sided slopes with h = min(hs, 1e-6·max(1, |x0|)) differ by more than
 // 1e-3·max(1, |slope|), no tangent is drawn and a note says so.
 func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.Plot, error) {
@@ -138,6 +141,8 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 		fr, fl := f(x0+h), f(x0-h)
 		mr, ml := (fr-y0)/h, (y0-fl)/h
 		col := secantColor(i, len(hs))
+		var entry []string
+		var thumb *plotter.Line
 		for k, s := range []float64{mr, ml} {
 			if math.IsNaN(s) || math.IsInf(s, 0) {
 				continue
@@ -152,14 +157,19 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 			if k == 1 {
 				l.LineStyle.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
 				side, pt = "izq.", plotter.XY{X: x0 - h, Y: fl}
+			} else {
+				thumb = l
 			}
 			p.Add(l)
-			p.Legend.Add(fmt.Sprintf("h = %s %s: %s", fmtNum(h), side, fmtNum(s)), l)
+			entry = append(entry, side+" "+fmtNum(s))
 			if finite(pt.X, pt.Y) {
 				sc, _ := plotter.NewScatter(plotter.XYs{pt})
 				sc.GlyphStyle = draw.GlyphStyle{Color: col, Radius: DefaultTheme.MarkerRadius * 0.8, Shape: draw.CircleGlyph{}}
 				p.Add(sc)
 			}
+		}
+		if thumb != nil {
+			p.Legend.Add(fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", ")), thumb)
 		}
 	}
 	return p, nil
@@ -179,7 +189,7 @@ func secantColor(i, n int) color.Color {
 // Descent1D plots E on [a, b] and the descent path (ws[i], es[i]) on it:
 // numbered points and arrows from step to step. es may be nil (then es[i] =
 // E(ws[i])). A diverging path (Inf/NaN) is drawn up to its last finite
-// point with a note. If a ≥ b the window is chosen around the finite path.
+// point with a note under the title. If a ≥ b the window is chosen around the finite path.
 func Descent1D(E func(float64) float64, a, b float64, ws, es []float64) (*plot.Plot, error) {
 	p := New("Descenso de gradiente en 1D", "$w$", "$E(w)$")
 	if err := addDescent1D(p, E, a, b, ws, es, -1); err != nil {
@@ -250,11 +260,16 @@ func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []
 		}
 		p.Add(lab)
 	}
-	switch {
-	case cut && (k < 0 || k+1 >= n):
-		p.Add(&Note{Text: fmt.Sprintf("diverge: valor no finito en el paso %d", n)})
-	case out > 0:
-		p.Add(&Note{Text: fmt.Sprintf("el paso %d sale de la ventana", len(pts))})
+	var notes []string
+	if out > 0 {
+		notes = append(notes, fmt.Sprintf("sale de la ventana (paso %d)", len(pts)))
+	}
+	if cut && (k < 0 || k+1 >= n) {
+		notes = append(notes, fmt.Sprintf("diverge: no finito (paso %d)", n))
+	}
+	if len(notes) > 0 {
+		// Under the title, so that the note never hides the path.
+		p.Title.Text += "\n" + strings.Join(notes, "\n")
 	}
 	p.X.Min, p.X.Max = a, b
 	return nil

@@ -59,6 +59,36 @@ type run struct {
 	italic bool
 	scale  float64 // font scale relative to the base size
 	shift  float64 // baseline shift in units of the base size
+	// back > 0 marks the first run of a script stacked over the previous
+	// script (w_1^2): it starts back runs earlier; glen is its run count.
+	back, glen int
+}
+
+// positions returns the x offset of each run and the total advance.
+func positions(runs []run, w func(i int) vg.Length) ([]vg.Length, vg.Length) {
+	xs := make([]vg.Length, len(runs))
+	var x vg.Length
+	for i := 0; i < len(runs); {
+		r := runs[i]
+		if r.back > 0 && r.glen > 0 {
+			start := x
+			for k := 1; k <= r.back && i-k >= 0; k++ {
+				start -= w(i - k)
+			}
+			xx := start
+			for k := 0; k < r.glen && i+k < len(runs); k++ {
+				xs[i+k] = xx
+				xx += w(i + k)
+			}
+			x = max(x, xx)
+			i += max(r.glen, 1)
+			continue
+		}
+		xs[i] = x
+		x += w(i)
+		i++
+	}
+	return xs, x
 }
 
 // layout typesets one line into runs.
@@ -103,6 +133,8 @@ var uprightCmds = map[string]bool{"mathrm": true, "text": true, "textrm": true, 
 // parseMath typesets math source s at the given scale and baseline shift.
 func parseMath(s string, scale, shift float64) []run {
 	var out []run
+	var lastKind rune // kind of the script just emitted ('_' or '^'), 0 if none
+	var lastN, lastEnd int
 	emit := func(str string, italic bool) {
 		if str == "" {
 			return
@@ -206,7 +238,17 @@ func parseMath(s string, scale, shift float64) []run {
 			if r == '^' {
 				sh = shift + 0.4*scale
 			}
-			out = append(out, parseMath(arg, sc, sh)...)
+			sub := parseMath(arg, sc, sh)
+			if len(sub) == 0 {
+				break
+			}
+			if lastKind != 0 && lastKind != r && lastEnd == len(out) {
+				sub[0].back, sub[0].glen = lastN, len(sub)
+				lastKind = 0
+			} else {
+				lastKind, lastN, lastEnd = r, len(sub), len(out)+len(sub)
+			}
+			out = append(out, sub...)
 		case r == '{' || r == '}':
 			i++
 		case r == ' ':
@@ -246,12 +288,15 @@ func (h MathText) face(base font.Font, r run) font.Face {
 }
 
 func (h MathText) width(base font.Font, runs []run) vg.Length {
-	var w vg.Length
-	for _, r := range runs {
-		f := h.face(base, r)
-		w += f.Width(r.s)
-	}
+	_, w := positions(runs, h.widthFunc(base, runs))
 	return w
+}
+
+func (h MathText) widthFunc(base font.Font, runs []run) func(i int) vg.Length {
+	return func(i int) vg.Length {
+		f := h.face(base, runs[i])
+		return f.Width(runs[i].s)
+	}
 }
 
 // Box returns the width, height above the baseline and depth below it of the
@@ -294,9 +339,11 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	pt.Y += ht*vg.Length(sty.YAlign) - base.Extents().Ascent
 	for i, line := range lines {
 		runs := layoutMath(line)
-		x := pt.X + vg.Length(sty.XAlign)*h.width(sty.Font, runs)
+		xs, total := positions(runs, h.widthFunc(sty.Font, runs))
+		x0 := pt.X + vg.Length(sty.XAlign)*total
 		y := pt.Y + vg.Length(len(lines)-i)*sty.Font.Size
-		for _, r := range runs {
+		for k, r := range runs {
+			x := x0 + xs[k]
 			f := h.face(sty.Font, r)
 			if pdf && f.Font.Style != stdfnt.StyleNormal {
 				// vgpdf registers every font with style "" but selects
@@ -306,7 +353,6 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 				f.Font.Style = stdfnt.StyleNormal
 			}
 			c.FillString(f, vg.Point{X: x, Y: y + vg.Length(r.shift*float64(sty.Font.Size))}, r.s)
-			x += f.Width(r.s)
 		}
 	}
 }
