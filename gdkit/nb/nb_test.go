@@ -86,3 +86,18 @@ func TestAnimateAndGIF(t *testing.T) {
 		t.Errorf("GIF width = %d, want 320", w)
 	}
 }
+
+// BenchmarkShow measures the in-process part of showing a figure in a cell:
+// rendering the default 6.4×4.8 in figure at 2×96 DPI and encoding the PNG.
+func BenchmarkShow(b *testing.B) {
+	E := func(w float64) float64 { return w * w }
+	for b.Loop() {
+		p, err := gdplot.Descent1D(E, -3, 3, []float64{2.5, 1.5, 0.9, 0.54}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := DisplayData(gdplot.Single(p)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
