@@ -180,8 +180,9 @@ func markers(xys plotter.XYs, i int, shape draw.GlyphDrawer) (*plotter.Scatter, 
 }
 
 // StepLabels is a plot.Plotter writing the step numbers First, First+1, ...
-// next to the points, skipping a label that would overlap the previous
-// drawn one (converging steps pile up).
+// next to the points, on the side away from the neighbouring steps (so
+// labels do not sit on the arrows), skipping a label that would overlap
+// one already drawn (converging steps pile up).
 type StepLabels struct {
 	XYs   plotter.XYs
 	First int
@@ -191,14 +192,41 @@ type StepLabels struct {
 func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	sty := text.Style{Color: color.Black, Font: font.From(DefaultTheme.Font, DefaultTheme.TickSize),
-		Handler: text.Plain{Fonts: font.DefaultCache}, XAlign: draw.XLeft, YAlign: draw.YBottom}
+		Handler: text.Plain{Fonts: font.DefaultCache}, XAlign: draw.XCenter, YAlign: draw.YCenter}
+	pts := make([]vg.Point, len(s.XYs))
+	for i, xy := range s.XYs {
+		pts[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+	}
+	unit := func(a, b vg.Point) (float64, float64) {
+		dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+		l := math.Hypot(dx, dy)
+		if l < 1e-6 {
+			return 0, 0
+		}
+		return dx / l, dy / l
+	}
+	dist := float64(DefaultTheme.TickSize) * 0.9
 	minGap := float64(DefaultTheme.TickSize) * 1.1
 	var drawn []vg.Point
-	for i, xy := range s.XYs {
-		pt := vg.Point{X: trX(xy.X) + vg.Points(5), Y: trY(xy.Y) + vg.Points(3)}
+	for i, pt := range pts {
+		// Away from the previous and next steps, with a slight upward bias.
+		vx, vy := 0.0, 0.25
+		if i > 0 {
+			ux, uy := unit(pt, pts[i-1])
+			vx, vy = vx-ux, vy-uy
+		}
+		if i+1 < len(pts) {
+			ux, uy := unit(pt, pts[i+1])
+			vx, vy = vx-ux, vy-uy
+		}
+		l := math.Hypot(vx, vy)
+		if l < 1e-6 {
+			vx, vy, l = 0.7, 0.7, 1
+		}
+		at := vg.Point{X: pt.X + vg.Length(dist*vx/l), Y: pt.Y + vg.Length(dist*vy/l)}
 		ok := true
 		for _, q := range drawn {
-			if math.Hypot(float64(pt.X-q.X), float64(pt.Y-q.Y)) < minGap {
+			if math.Hypot(float64(at.X-q.X), float64(at.Y-q.Y)) < minGap {
 				ok = false
 				break
 			}
@@ -206,8 +234,8 @@ func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 		if !ok {
 			continue
 		}
-		drawn = append(drawn, pt)
-		c.FillText(sty, pt, fmt.Sprint(s.First+i))
+		drawn = append(drawn, at)
+		c.FillText(sty, at, fmt.Sprint(s.First+i))
 	}
 }
 
