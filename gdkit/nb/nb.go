@@ -2,7 +2,6 @@ package nb
 
 import (
 	"bytes"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"image"
@@ -103,15 +102,6 @@ func ShowSVG(fig *gdplot.Figure) error {
 	return gonbui.Error()
 }
 
-// imgHTML returns an <img> tag embedding fig as a 2× PNG shown at 1× size.
-func imgHTML(fig *gdplot.Figure) (string, error) {
-	b, w, h, err := pngPayload(fig)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf(`<img width="%d" height="%d" src="data:image/png;base64,%s">`, w, h, base64.StdEncoding.EncodeToString(b)), nil
-}
-
 // FromPlots wraps each plot as a single-plot figure (animation frames).
 func FromPlots(ps []*plot.Plot) []*gdplot.Figure {
 	out := make([]*gdplot.Figure, len(ps))
@@ -124,30 +114,34 @@ func FromPlots(ps []*plot.Plot) []*gdplot.Figure {
 // ErrNoFrames is returned for an animation without frames.
 var ErrNoFrames = errors.New("nb: no frames")
 
-// Animate shows the frames one after the other in a single output cell
-// that is updated in place (gonbui.UpdateHTML on one display id), waiting
-// delay between frames; the last frame stays in the saved notebook. All
+// Animate shows the frames one after the other in a single output that is
+// updated in place, waiting delay between frames. Every frame is sent as
+// Show's bundle (2× PNG, "image/png" with width metadata) under one
+// transient display id, so Jupyter turns the first message into
+// display_data and the others into update_display_data; the last frame is
+// what the saved notebook keeps (rendered by GitHub and nbconvert). All
 // frames are rendered first, so a bad frame fails before anything is
 // shown. Outside GoNB it renders and returns without waiting.
 func Animate(frames []*gdplot.Figure, delay time.Duration) error {
 	if len(frames) == 0 {
 		return ErrNoFrames
 	}
-	html := make([]string, len(frames))
+	msgs := make([]*protocol.DisplayData, len(frames))
 	for i, f := range frames {
-		s, err := imgHTML(f)
+		d, err := DisplayData(f)
 		if err != nil {
 			return fmt.Errorf("nb: frame %d: %w", i, err)
 		}
-		html[i] = s
+		msgs[i] = d
 	}
 	if !gonbui.IsNotebook {
 		return nil
 	}
 	id := gonbui.UniqueId()
-	for i, s := range html {
-		gonbui.UpdateHTML(id, s)
-		if i+1 < len(html) && delay > 0 {
+	for i, d := range msgs {
+		d.DisplayID = id
+		gonbui.SendData(d)
+		if i+1 < len(msgs) && delay > 0 {
 			time.Sleep(delay)
 		}
 	}
