@@ -59,6 +59,12 @@ type Figure struct {
 
 	// Pad is the space between panels.
 	Pad vg.Length
+
+	// Side, if not nil, is drawn in a strip of width SideWidth (default
+	// 1.1 in) right of a single-plot figure, its data area aligned with
+	// the main plot's: e.g. a ColorBar.
+	Side      *plot.Plot
+	SideWidth vg.Length
 }
 
 // Single returns a figure holding one plot, at the default size and DPI.
@@ -220,6 +226,10 @@ func (f *Figure) Draw(c draw.Canvas) (err error) {
 	}
 	rows, cols := len(f.Plots), len(f.Plots[0])
 	if rows == 1 && cols == 1 {
+		if f.Side != nil {
+			f.drawWithSide(f.Plots[0][0], c)
+			return nil
+		}
 		drawPlot(f.Plots[0][0], c)
 		return nil
 	}

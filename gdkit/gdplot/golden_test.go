@@ -119,6 +119,10 @@ var goldenCases = []struct {
 		p, err := HeatMap(bowlGrid(), 12)
 		return must(t, p, err)
 	}},
+	{"heatmap_colorbar", func(t *testing.T) *Figure {
+		f, err := HeatMapFigure(bowlGrid(), 10)
+		return mustFig(t, f, err)
+	}},
 	{"trajectory", func(t *testing.T) *Figure {
 		var xs, ys []float64
 		x, y := 8.0, -6.0
