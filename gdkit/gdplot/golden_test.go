@@ -146,7 +146,7 @@ var goldenCases = []struct {
 		return must(t, p, err)
 	}},
 	{"math_labels", func(t *testing.T) *Figure {
-		p := New("¿Por qué? $w_1 \\leftarrow w_1 - \\alpha \\, \\partial E/\\partial w_1$", "$\\frac{\\partial E}{\\partial w_1}$", "$E(\\mathbf{w}) = w_1^2 + w_2^2$")
+		p := New("¿Por qué? $w_1 \\leftarrow w_1 - \\alpha \\, \\partial E/\\partial w_1$\n$\\nabla E = (\\delta E / \\delta w_1, \\delta E / \\delta w_2)$, $w = w - \\langle \\text{algo} \\rangle$", "$\\frac{\\partial E}{\\partial w_1}$", "$E(\\mathbf{w}) = w_1^2 + w_2^2$")
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
 		return Single(p)
 	}},

@@ -118,14 +118,18 @@ var mathSymbols = map[string]string{
 	"pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ",
 	"psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ",
 	"Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
-	"partial": "∂", "nabla": "∇", "cdot": "·", "times": "×", "leftarrow": "←",
+	"partial": "∂", "nabla": nablaMark, "cdot": "·", "times": "×", "leftarrow": "←",
 	"gets": "←", "rightarrow": "→", "to": "→", "approx": "≈", "le": "≤", "leq": "≤",
 	"ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠", "infty": "∞", "sum": "Σ", "pm": "±",
-	"in": "∈", "ldots": "…", "cdots": "⋯", "prime": "′", "star": "*", "ast": "*",
+	"in": "є", "ldots": "…", "cdots": "···", "dots": "…", "langle": "‹", "rangle": "›", "prime": "′", "star": "*", "ast": "*",
 	"min": "min", "max": "max", "log": "log", "exp": "exp", "sin": "sin", "cos": "cos",
 	"|": "‖", "{": "{", "}": "}", "%": "%", "$": "$", "_": "_", "&": "&", "#": "#",
 	",": "\u2009", ";": " ", ":": " ", "quad": "  ", "qquad": "    ", " ": " ", "!": "",
 }
+
+// nablaMark stands for ∇, which Liberation Serif lacks: Draw renders it as
+// an upside-down Δ.
+const nablaMark = "\x00nabla"
 
 // upright commands whose argument is typeset upright.
 var uprightCmds = map[string]bool{"mathrm": true, "text": true, "textrm": true, "operatorname": true, "mathbf": true, "boldsymbol": true}
@@ -223,7 +227,9 @@ func parseMath(s string, scale, shift float64) []run {
 			case name == "left" || name == "right" || name == "big" || name == "Big":
 				// size modifiers: ignore
 			default:
-				if sym, ok := mathSymbols[name]; ok {
+				if name == "nabla" {
+					out = append(out, run{s: nablaMark, scale: scale, shift: shift})
+				} else if sym, ok := mathSymbols[name]; ok {
 					isGreekLower := len([]rune(sym)) == 1 && unicode.IsLower([]rune(sym)[0]) && unicode.Is(unicode.Greek, []rune(sym)[0])
 					emit(sym, isGreekLower)
 				} else {
@@ -295,8 +301,16 @@ func (h MathText) width(base font.Font, runs []run) vg.Length {
 func (h MathText) widthFunc(base font.Font, runs []run) func(i int) vg.Length {
 	return func(i int) vg.Length {
 		f := h.face(base, runs[i])
-		return f.Width(runs[i].s)
+		return f.Width(visible(runs[i].s))
 	}
+}
+
+// visible maps the internal nabla mark to the glyph it is drawn from.
+func visible(s string) string {
+	if s == nablaMark {
+		return "Δ"
+	}
+	return s
 }
 
 // Box returns the width, height above the baseline and depth below it of the
@@ -352,7 +366,18 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 				f.Font.Variant += "ItalicPDF"
 				f.Font.Style = stdfnt.StyleNormal
 			}
-			c.FillString(f, vg.Point{X: x, Y: y + vg.Length(r.shift*float64(sty.Font.Size))}, r.s)
+			by := y + vg.Length(r.shift*float64(sty.Font.Size))
+			if r.s == nablaMark {
+				// ∇ as Δ mirrored about the middle of its cap height.
+				capH := vg.Length(0.66) * f.Font.Size
+				c.Push()
+				c.Translate(vg.Point{X: x, Y: by + capH/2})
+				c.Scale(1, -1)
+				c.FillString(f, vg.Point{X: 0, Y: -capH / 2}, "Δ")
+				c.Pop()
+				continue
+			}
+			c.FillString(f, vg.Point{X: x, Y: by}, r.s)
 		}
 	}
 }
