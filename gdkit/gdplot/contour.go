@@ -536,3 +536,34 @@ func round2(x float64) float64 {
 	e := math.Pow(10, math.Floor(math.Log10(math.Abs(x)))-1)
 	return math.Round(x/e) * e
 }
+
+// SampledGrid is a plotter.GridXYZ holding Z[r][c] = f(Xs[c], Ys[r]).
+type SampledGrid struct {
+	Xs, Ys []float64
+	Zs     [][]float64
+}
+
+// Sample evaluates f on the grid xs × ys (both increasing):
+// Z(c, r) = f(xs[c], ys[r]), like numpy's f(*np.meshgrid(xs, ys)).
+func Sample(xs, ys []float64, f func(x, y float64) float64) *SampledGrid {
+	g := &SampledGrid{Xs: xs, Ys: ys, Zs: make([][]float64, len(ys))}
+	for r, y := range ys {
+		g.Zs[r] = make([]float64, len(xs))
+		for c, x := range xs {
+			g.Zs[r][c] = f(x, y)
+		}
+	}
+	return g
+}
+
+// Dims returns the number of columns (x values) and rows (y values).
+func (g *SampledGrid) Dims() (c, r int) { return len(g.Xs), len(g.Ys) }
+
+// Z returns f(Xs[c], Ys[r]).
+func (g *SampledGrid) Z(c, r int) float64 { return g.Zs[r][c] }
+
+// X returns Xs[c].
+func (g *SampledGrid) X(c int) float64 { return g.Xs[c] }
+
+// Y returns Ys[r].
+func (g *SampledGrid) Y(r int) float64 { return g.Ys[r] }

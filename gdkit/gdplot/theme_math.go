@@ -384,7 +384,7 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 
 // isPDF reports whether c (possibly wrapped in draw.Canvas) is a vgpdf canvas.
 func isPDF(c vg.Canvas) bool {
-	for i := 0; i < 8; i++ {
+	for i := 0; i < 1000; i++ { // canvases nest one level per crop
 		switch v := c.(type) {
 		case *vgpdf.Canvas:
 			return true
