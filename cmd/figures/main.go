@@ -140,7 +140,7 @@ var figures = []struct {
 		for _, r := range alphaRuns {
 			runs = append(runs, gdplot.Run1D{Label: r.label, Ws: descend1(dE1, 3.6, r.alpha, 12)})
 		}
-		return gdplot.AlphaPanels(E1, -2, 4, runs)
+		return gdplot.AlphaPanels(E1, -4, 6, runs)
 	}},
 	{"03_efecto_alpha_error", func() (*gdplot.Figure, error) {
 		var ss []gdplot.Series
@@ -190,7 +190,7 @@ var figures = []struct {
 		return single(p, err)
 	}},
 	{"05_descenso_nd_ajuste", func() (*gdplot.Figure, error) {
-		models, iters := fitLine(tableX, tableY, 0.005, []int{0, 5, 50, 2000})
+		models, iters := fitLine(tableX, tableY, 0.005, []int{0, 2, 10, 20000})
 		p, err := gdplot.FitEvolution(tableX, tableY, models, iters)
 		return single(p, err)
 	}},

@@ -524,7 +524,11 @@ func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int)
 	}
 	p.Add(sc)
 	p.Legend.Add("datos", sc)
-	p.Legend.Top, p.Legend.Left = true, true
+	all := append(plotter.XYs{}, xys...)
+	for _, m := range models {
+		all = append(all, sample(m, xmin, xmax, 50)...)
+	}
+	placeLegend(p, all, false)
 	return p, nil
 }
 

@@ -50,8 +50,7 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 	p.Legend.Add("$f(x)$", l)
 	_, _, ymin, ymax := plotter.XYRange(xys)
 	p.X.Min, p.X.Max = a, b
-	// Legend on the side away from the point of tangency.
-	p.Legend.Left = x0 > (a+b)/2
+	placeLegend(p, xys, false)
 	if !withTangent {
 		pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
 		p.Add(pt)
@@ -74,6 +73,7 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 	lab.Offset = vg.Point{X: vg.Points(4), Y: -vg.Points(6)}
 	p.Add(lab)
 	p.X.Min, p.X.Max = a, b
+	placeLegend(p, append(append(plotter.XYs{}, xys...), tan...), false)
 	return p, nil
 }
 
@@ -172,7 +172,25 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 			p.Legend.Add(fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", ")), thumb)
 		}
 	}
+	placeLegend(p, allLinePoints(p, f, a, b, x0, hs), false)
 	return p, nil
+}
+
+// allLinePoints samples f and the secant lines for legend placement.
+func allLinePoints(p *plot.Plot, f func(float64) float64, a, b, x0 float64, hs []float64) plotter.XYs {
+	pts := sample(f, a, b, 100)
+	y0 := f(x0)
+	for _, h := range hs {
+		mr, ml := (f(x0+h)-y0)/h, (y0-f(x0-h))/h
+		for _, m := range []float64{mr, ml} {
+			for _, q := range sample(func(x float64) float64 { return y0 + m*(x-x0) }, a, b, 50) {
+				if q.Y >= p.Y.Min && q.Y <= p.Y.Max {
+					pts = append(pts, q)
+				}
+			}
+		}
+	}
+	return pts
 }
 
 // secantColor goes from light to dark grey-blue as h shrinks, so the
@@ -369,6 +387,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 	p := New("Error por iteración", "iteración", ylabel)
 	any := false
 	var notes []string
+	var all plotter.XYs
 	for i, s := range series {
 		var xys plotter.XYs
 		for k, y := range s.Y {
@@ -385,6 +404,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 			continue
 		}
 		any = true
+		all = append(all, xys...)
 		l, err := line(xys, i)
 		if err != nil {
 			return nil, err
@@ -406,13 +426,14 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		p.Y.Tick.Marker = DecadeTicks{}
 		p.Y.Tick.Label.Handler = MathText{}
 	}
+	placeLegend(p, all, logY)
 	if len(notes) > 0 {
 		n := notes[0]
 		if len(notes) > 1 {
 			n += fmt.Sprintf(" (y %d más)", len(notes)-1)
 		}
-		p.Add(&Note{Text: n, Right: true})
-		p.Legend.Top = false
+		// The note takes the top corner the legend does not use.
+		p.Add(&Note{Text: n, Right: p.Legend.Left || !p.Legend.Top})
 	}
 	return p, nil
 }
