@@ -65,6 +65,11 @@ type Figure struct {
 	// the main plot's: e.g. a ColorBar.
 	Side      *plot.Plot
 	SideWidth vg.Length
+
+	// EmbedSVGFonts embeds the TrueType fonts in SVG output (larger files,
+	// but identical text on machines without Liberation fonts). PDF output
+	// always embeds them.
+	EmbedSVGFonts bool
 }
 
 // Single returns a figure holding one plot, at the default size and DPI.
@@ -288,7 +293,7 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 	case PNG:
 		cnv = vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(wd, ht), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))}
 	case SVG:
-		cnv = vgsvg.New(wd, ht)
+		cnv = vgsvg.NewWith(vgsvg.UseWH(wd, ht), vgsvg.EmbedFonts(f.EmbedSVGFonts))
 	case PDF:
 		cnv = vgpdf.New(wd, ht)
 	default:
