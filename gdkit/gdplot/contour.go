@@ -278,7 +278,7 @@ func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
 }
 
 // HeatMap returns a filled contour map of g (matplotlib's contourf): g is
-// bilinearly interpolated on a grid refined ×8 in each direction and
+// bilinearly interpolated on a grid refined up to ×8 in each direction and
 // coloured in n bands of equal width between min and max of g with
 // ContourPalette (dark = low), with thin contour lines at the band edges.
 func HeatMap(g plotter.GridXYZ, n int) (*plot.Plot, error) {
@@ -303,7 +303,11 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	if lo == hi {
 		lo, hi = lo-1, hi+1
 	}
-	h := plotter.NewHeatMap(Refine(g, 8), ContourPalette(n))
+	// Refine to about 400 cells a side (at most ×8), enough for smooth
+	// band edges at slide sizes.
+	c, r := g.Dims()
+	k := min(8, max(1, int(math.Ceil(400/float64(max(c, r)-1)))))
+	h := plotter.NewHeatMap(Refine(g, k), ContourPalette(n))
 	h.Min, h.Max = lo, hi
 	h.Rasterized = true // no seams between cells
 	p.Add(h)
@@ -311,9 +315,9 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	for i := 1; i < n; i++ {
 		edges = append(edges, lo+(hi-lo)*float64(i)/float64(n))
 	}
-	c := plotter.NewContour(g, cleanLevels(g, edges), fixedPalette{color.Gray{Y: 0x50}})
-	c.LineStyles = []draw.LineStyle{{Width: vg.Points(0.35)}}
-	p.Add(c)
+	cl := plotter.NewContour(g, cleanLevels(g, edges), fixedPalette{color.Gray{Y: 0x50}})
+	cl.LineStyles = []draw.LineStyle{{Width: vg.Points(0.35)}}
+	p.Add(cl)
 	return nil
 }
 

@@ -210,3 +210,23 @@ func TestExportSizes(t *testing.T) {
 		t.Error("empty figure: want ErrEmptyFigure")
 	}
 }
+
+// The DESIGN trap: gonum's default quantile levels hang on a smooth
+// 200×200 grid. With our explicit levels it renders (within renderTimeout).
+func TestContourLargeGrid(t *testing.T) {
+	xs := make([]float64, 200)
+	for i := range xs {
+		xs[i] = -10 + 20*float64(i)/199
+	}
+	g := Sample(xs, xs, func(x, y float64) float64 { return x*x + y*y })
+	p, err := Contour(g, nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render(t, Single(p).WithDPI(100), PNG)
+	f, err := HeatMapFigure(g, 12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	render(t, f.WithDPI(100), PNG)
+}
