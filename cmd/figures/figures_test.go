@@ -1,0 +1,39 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestFiguresBuild builds every registered figure and animation and saves
+// it as PNG, so that `make figures` cannot break unnoticed.
+func TestFiguresBuild(t *testing.T) {
+	dir := t.TempDir()
+	seen := map[string]bool{}
+	for _, f := range figures {
+		if seen[f.name] {
+			t.Errorf("figure name %q registered twice", f.name)
+		}
+		seen[f.name] = true
+		fig, err := f.build()
+		if err != nil {
+			t.Errorf("%s: %v", f.name, err)
+			continue
+		}
+		path := filepath.Join(dir, f.name+".png")
+		if err := fig.Save(path); err != nil {
+			t.Errorf("%s: %v", f.name, err)
+			continue
+		}
+		if st, err := os.Stat(path); err != nil || st.Size() < 1000 {
+			t.Errorf("%s: PNG missing or tiny: %v", f.name, err)
+		}
+	}
+	for _, a := range animations {
+		frames, err := a.build()
+		if err != nil || len(frames) < 2 {
+			t.Errorf("%s: %d frames, %v", a.name, len(frames), err)
+		}
+	}
+}
