@@ -252,10 +252,14 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 			break
 		}
 	}
-	start := math.Floor(lo/step+1e-9) * step
+	k0 := math.Floor(lo/step + 1e-9)
 	var lv []float64
 	for k := 0; k < 4*n; k++ {
-		v := start + float64(k)*step
+		v := (k0 + float64(k)) * step
+		// Drop the rounding noise of k·step (0.6000000000000001).
+		if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); err == nil {
+			v = r
+		}
 		lv = append(lv, v)
 		if v >= hi-1e-9*step {
 			break

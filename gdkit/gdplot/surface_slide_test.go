@@ -28,11 +28,11 @@ type testGrid struct {
 	x, y, z []float64
 }
 
-func (g testGrid) Dims() (int, int)    { return len(g.x), len(g.y) }
-func (g testGrid) Z(c, r int) float64  { return g.z[r*len(g.x)+c] }
-func (g testGrid) X(c int) float64     { return g.x[c] }
-func (g testGrid) Y(r int) float64     { return g.y[r] }
-func (g testGrid) Min() (v float64)    { return 0 }
+func (g testGrid) Dims() (int, int)   { return len(g.x), len(g.y) }
+func (g testGrid) Z(c, r int) float64 { return g.z[r*len(g.x)+c] }
+func (g testGrid) X(c int) float64    { return g.x[c] }
+func (g testGrid) Y(r int) float64    { return g.y[r] }
+func (g testGrid) Min() (v float64)   { return 0 }
 
 // slideData returns the grid, E = w1² + w2² and its gradient (2w1, 2w2).
 func slideData() (x, y, e, gx, gy []float64) {
