@@ -189,14 +189,24 @@ func (q *Quiver) magnitude(i int) (float64, bool) {
 // it is positive and finite, otherwise 0.9·min(Δx, Δy)/max‖(u, v)‖
 // (0 for a field with no non-zero finite vector).
 func (q *Quiver) EffectiveScale() float64 {
+	num, den := q.scale()
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// scale returns s as num/den, so that s·u = (u/den)·num does not
+// overflow for tiny fields (den = max‖(u, v)‖ in the automatic case).
+func (q *Quiver) scale() (num, den float64) {
 	if q.Scale > 0 && !math.IsInf(q.Scale, 0) {
-		return q.Scale
+		return q.Scale, 1
 	}
 	_, hi := q.magnitudeRange()
 	if hi == 0 {
-		return 0
+		return 0, 0
 	}
-	return 0.9 * q.minStep() / hi
+	return 0.9 * q.minStep(), hi
 }
 
 // Arrows returns the number of arrows drawn: the vectors that are finite
@@ -211,18 +221,25 @@ func (q *Quiver) Arrows() int {
 	return n
 }
 
-// segment returns the data coordinates of tail and tip of arrow i.
-func (q *Quiver) segment(i int, s float64) (x0, y0, x1, y1 float64) {
+// segment returns the data coordinates of tail and tip of arrow i, with
+// s = num/den, and whether they are all finite.
+func (q *Quiver) segment(i int, num, den float64) (x0, y0, x1, y1 float64, ok bool) {
 	nc := len(q.X)
 	x, y := q.X[i%nc], q.Y[i/nc]
-	dx, dy := s*q.U[i], s*q.V[i]
+	dx, dy := q.U[i]/den*num, q.V[i]/den*num
 	switch q.Pivot {
 	case PivotMiddle:
 		x, y = x-dx/2, y-dy/2
 	case PivotTip:
 		x, y = x-dx, y-dy
 	}
-	return x, y, x + dx, y + dy
+	x0, y0, x1, y1 = x, y, x+dx, y+dy
+	for _, v := range [4]float64{x0, y0, x1, y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return x0, y0, x1, y1, false
+		}
+	}
+	return x0, y0, x1, y1, true
 }
 
 // DataRange implements plot.DataRanger: the grid extent, grown to include
@@ -233,14 +250,14 @@ func (q *Quiver) DataRange() (xmin, xmax, ymin, ymax float64) {
 	}
 	xmin, xmax = q.X[0], q.X[len(q.X)-1]
 	ymin, ymax = q.Y[0], q.Y[len(q.Y)-1]
-	s := q.EffectiveScale()
+	num, den := q.scale()
 	n := min(len(q.U), len(q.V), len(q.X)*len(q.Y))
 	for i := range n {
-		if _, ok := q.magnitude(i); !ok {
+		if m, ok := q.magnitude(i); !ok || m == 0 || den == 0 {
 			continue
 		}
-		x0, y0, x1, y1 := q.segment(i, s)
-		if math.IsInf(x1, 0) || math.IsInf(y1, 0) {
+		x0, y0, x1, y1, ok := q.segment(i, num, den)
+		if !ok {
 			continue
 		}
 		xmin = math.Min(xmin, math.Min(x0, x1))
@@ -264,7 +281,7 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 		return
 	}
 	trX, trY := p.Transforms(&c)
-	s := q.EffectiveScale()
+	num, den := q.scale()
 	lo, hi := q.magnitudeRange()
 	cmap := q.ColorMap
 	if cmap != nil {
@@ -290,7 +307,7 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 				col = cc
 			}
 		}
-		if m == 0 || s == 0 {
+		if m == 0 || den == 0 || num == 0 {
 			if q.ZeroRadius > 0 {
 				pt := vg.Point{X: trX(q.X[i%len(q.X)]), Y: trY(q.Y[i/len(q.X)])}
 				c.SetColor(col)
@@ -298,7 +315,10 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			continue
 		}
-		x0, y0, x1, y1 := q.segment(i, s)
+		x0, y0, x1, y1, ok := q.segment(i, num, den)
+		if !ok {
+			continue
+		}
 		a := vg.Point{X: trX(x0), Y: trY(y0)}
 		b := vg.Point{X: trX(x1), Y: trY(y1)}
 		if !quiverFinite(a) || !quiverFinite(b) {

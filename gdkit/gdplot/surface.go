@@ -109,6 +109,9 @@ func NewSurface(x, y, z []float64) (*Surface, error) {
 	if lo > hi {
 		return nil, errors.New("gdplot: surface has no finite z value")
 	}
+	if math.IsInf(hi-lo, 0) {
+		return nil, fmt.Errorf("gdplot: surface z range [%g, %g] overflows", lo, hi)
+	}
 	return &Surface{
 		X: x, Y: y, Z: z,
 		Azimuth:   -60,
@@ -200,7 +203,7 @@ func (s *Surface) zRange() (lo, hi float64, ok bool) {
 		}
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
-	if lo > hi {
+	if lo > hi || math.IsInf(hi-lo, 0) {
 		return 0, 0, false
 	}
 	if hi == lo {
@@ -252,6 +255,9 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 			break
 		}
 	}
+	if !(step > 0) || math.IsInf(step, 0) || math.Abs(lo/step) > 1e12 {
+		return []float64{lo, hi}
+	}
 	k0 := math.Floor(lo/step + 1e-9)
 	var lv []float64
 	for k := 0; k < 4*n; k++ {
@@ -259,6 +265,9 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 		// Drop the rounding noise of k·step (0.6000000000000001).
 		if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); err == nil {
 			v = r
+		}
+		if len(lv) > 0 && v <= lv[len(lv)-1] {
+			break
 		}
 		lv = append(lv, v)
 		if v >= hi-1e-9*step {
@@ -287,13 +296,24 @@ func surfTicks(lo, hi float64) []plot.Tick {
 	if m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); m == 2.5 {
 		prec++
 	}
+	if !(step > 0) || math.IsInf(step, 0) || math.Abs(lo/step) > 1e12 {
+		// Range too small for its magnitude: label the ends only.
+		return []plot.Tick{
+			{Value: lo, Label: strconv.FormatFloat(lo, 'g', 6, 64)},
+			{Value: hi, Label: strconv.FormatFloat(hi, 'g', 6, 64)},
+		}
+	}
+	format := func(v float64) string { return strconv.FormatFloat(v, 'f', prec, 64) }
+	if math.Max(math.Abs(lo), math.Abs(hi)) >= 1e6 || step < 1e-4 {
+		format = func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+	}
 	var out []plot.Tick
-	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+1e-9*step; k++ {
+	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+1e-9*step && len(out) < 20; k++ {
 		v := k * step
 		if v == 0 {
 			v = 0 // no "-0"
 		}
-		out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', prec, 64)})
+		out = append(out, plot.Tick{Value: v, Label: format(v)})
 	}
 	return out
 }
@@ -420,6 +440,12 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 		v.k = k
 		v.ox = c.Min.X + vg.Length((w-((gu0-lu0)+(gu1-gu0)*scale+(lu1-gu1)))/2+(gu0-lu0)-k*umin)
 		v.oy = c.Min.Y + vg.Length((h-((gv0-lv0)+(gv1-gv0)*scale+(lv1-gv1)))/2+(gv0-lv0)-k*vmin)
+	}
+	if !(v.k > 0) || math.IsInf(v.k, 0) || !quiverFinite(vg.Point{X: v.ox, Y: v.oy}) {
+		// Labels too large to fit: fit the box alone.
+		v.k = math.Min(w/(umax-umin), h/(vmax-vmin))
+		v.ox = c.Min.X + vg.Length(w/2-v.k*(umin+umax)/2)
+		v.oy = c.Min.Y + vg.Length(h/2-v.k*(vmin+vmax)/2)
 	}
 	labels := s.labels(v, axes, tickSty, labSty)
 
