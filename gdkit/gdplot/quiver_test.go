@@ -121,17 +121,17 @@ func TestQuiverScale(t *testing.T) {
 	}
 }
 
-// fieldXY is a plotter.FieldXY over the gradient of w1² + w2².
-type fieldXY struct{ x, y []float64 }
+// surfFieldXY is a plotter.FieldXY over the gradient of w1² + w2².
+type surfFieldXY struct{ x, y []float64 }
 
-func (f fieldXY) Dims() (int, int)           { return len(f.x), len(f.y) }
-func (f fieldXY) Vector(c, r int) plotter.XY { return plotter.XY{X: 2 * f.x[c], Y: 2 * f.y[r]} }
-func (f fieldXY) X(c int) float64            { return f.x[c] }
-func (f fieldXY) Y(r int) float64            { return f.y[r] }
+func (f surfFieldXY) Dims() (int, int)           { return len(f.x), len(f.y) }
+func (f surfFieldXY) Vector(c, r int) plotter.XY { return plotter.XY{X: 2 * f.x[c], Y: 2 * f.y[r]} }
+func (f surfFieldXY) X(c int) float64            { return f.x[c] }
+func (f surfFieldXY) Y(r int) float64            { return f.y[r] }
 
 func TestNewQuiverField(t *testing.T) {
 	x, y, _, gx, gy := slideData()
-	q, err := NewQuiverField(fieldXY{x, y})
+	q, err := NewQuiverField(surfFieldXY{x, y})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestNewQuiverField(t *testing.T) {
 	if _, err := NewQuiverField(nil); err == nil {
 		t.Error("nil field: no error")
 	}
-	if _, err := NewQuiverField(fieldXY{}); err == nil {
+	if _, err := NewQuiverField(surfFieldXY{}); err == nil {
 		t.Error("empty field: no error")
 	}
 }
@@ -175,7 +175,7 @@ func TestQuiverSVGNoNaN(t *testing.T) {
 		q.ColorMap = surfaceViridis()
 		p := plot.New()
 		p.Add(q)
-		within(t, 30*time.Second, func() error {
+		surfWithin(t, 30*time.Second, func() error {
 			b, err := svgOf(p, 4*vg.Inch, 4*vg.Inch)
 			if err != nil {
 				return err
@@ -190,10 +190,10 @@ func TestQuiverSVGNoNaN(t *testing.T) {
 
 func TestQuiverGolden(t *testing.T) {
 	x, y, e, gx, gy := slideData()
-	within(t, 30*time.Second, func() error {
+	surfWithin(t, 30*time.Second, func() error {
 		p := plot.New()
 		p.Title.Text = "gradient of w1² + w2²"
-		ct := plotter.NewContour(testGrid{x, y, e}, []float64{25, 50, 100, 150}, nil)
+		ct := plotter.NewContour(surfGrid{x, y, e}, []float64{25, 50, 100, 150}, nil)
 		p.Add(ct)
 		q, err := NewQuiver(x, y, gx, gy)
 		if err != nil {

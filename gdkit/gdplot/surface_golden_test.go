@@ -32,9 +32,9 @@ func goldenUpdate() bool {
 	return *cmpimg.GenerateTestData
 }
 
-// within runs f and fails the test if it takes longer than d (a hung
+// surfWithin runs f and fails the test if it takes longer than d (a hung
 // renderer must not hang the test suite).
-func within(t *testing.T, d time.Duration, f func() error) {
+func surfWithin(t *testing.T, d time.Duration, f func() error) {
 	t.Helper()
 	done := make(chan error, 1)
 	go func() { done <- f() }()

@@ -23,16 +23,16 @@ func slideAxis() []float64 {
 	return a
 }
 
-// testGrid is a plotter.GridXYZ over row-major values.
-type testGrid struct {
+// surfGrid is a plotter.GridXYZ over row-major values.
+type surfGrid struct {
 	x, y, z []float64
 }
 
-func (g testGrid) Dims() (int, int)   { return len(g.x), len(g.y) }
-func (g testGrid) Z(c, r int) float64 { return g.z[r*len(g.x)+c] }
-func (g testGrid) X(c int) float64    { return g.x[c] }
-func (g testGrid) Y(r int) float64    { return g.y[r] }
-func (g testGrid) Min() (v float64)   { return 0 }
+func (g surfGrid) Dims() (int, int)   { return len(g.x), len(g.y) }
+func (g surfGrid) Z(c, r int) float64 { return g.z[r*len(g.x)+c] }
+func (g surfGrid) X(c int) float64    { return g.x[c] }
+func (g surfGrid) Y(r int) float64    { return g.y[r] }
+func (g surfGrid) Min() (v float64)   { return 0 }
 
 // slideData returns the grid, E = w1² + w2² and its gradient (2w1, 2w2).
 func slideData() (x, y, e, gx, gy []float64) {
@@ -61,7 +61,7 @@ func slideFigure(w io.Writer, dpi int) error {
 	cm := surfaceViridis()
 	cm.SetMin(0)
 	cm.SetMax(200)
-	ct := plotter.NewContour(testGrid{x, y, e}, levels, cm.Palette(len(levels)))
+	ct := plotter.NewContour(surfGrid{x, y, e}, levels, cm.Palette(len(levels)))
 	ct.LineStyles[0].Width = vg.Points(1.2)
 	left.Add(ct)
 	q, err := NewQuiver(x, y, gx, gy)

@@ -38,7 +38,7 @@ func TestNewSurfaceErrors(t *testing.T) {
 
 func TestNewSurfaceGrid(t *testing.T) {
 	x, y, e, _, _ := slideData()
-	s, err := NewSurfaceGrid(testGrid{x, y, e})
+	s, err := NewSurfaceGrid(surfGrid{x, y, e})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +227,7 @@ func TestSurfaceSVGNoNaN(t *testing.T) {
 		s.Azimuth, s.Elevation = tc.az, tc.elev
 		s.FloorLines.Width = vg.Points(0.5)
 		s.FloorLines.Color = plot.New().X.Color
-		within(t, 30*time.Second, func() error {
+		surfWithin(t, 30*time.Second, func() error {
 			b, err := svgOf(s.NewPlot("surface"), 5*vg.Inch, 4*vg.Inch)
 			if err != nil {
 				return err
@@ -242,7 +242,7 @@ func TestSurfaceSVGNoNaN(t *testing.T) {
 
 func TestSurfaceGolden(t *testing.T) {
 	x, y, e, _, _ := slideData()
-	within(t, 30*time.Second, func() error {
+	surfWithin(t, 30*time.Second, func() error {
 		s, err := NewSurface(x, y, e)
 		if err != nil {
 			return err

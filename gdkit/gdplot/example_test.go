@@ -1,0 +1,65 @@
+package gdplot_test
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+
+	"gdkit.dev/gdkit/gdplot"
+)
+
+// The slide "Descenso de gradiente en 1D": E(w) = w², α = 0.2, w0 = 2.5.
+func ExampleDescent1D() {
+	E := func(w float64) float64 { return w * w }
+	ws := []float64{2.5}
+	for i := 0; i < 6; i++ {
+		w := ws[len(ws)-1]
+		ws = append(ws, w-0.2*2*w) // w ← w − α·dE/dw
+	}
+	p, err := gdplot.Descent1D(E, -3, 3, ws, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var svg bytes.Buffer
+	err = gdplot.Single(p).Encode(&svg, gdplot.SVG) // or .Save("descenso.png")
+	fmt.Println(err, bytes.HasPrefix(svg.Bytes(), []byte("<?xml")))
+	// Output: <nil> true
+}
+
+// α too small / right / too large side by side, with shared axes.
+func ExampleAlphaPanels() {
+	E := func(w float64) float64 { return w * w }
+	run := func(alpha float64) []float64 {
+		ws := []float64{2.5}
+		for i := 0; i < 10; i++ {
+			w := ws[len(ws)-1]
+			ws = append(ws, w-alpha*2*w)
+		}
+		return ws
+	}
+	fig, err := gdplot.AlphaPanels(E, -3, 3, []gdplot.Run1D{
+		{Label: "$\\alpha$ = 0.02", Ws: run(0.02)},
+		{Label: "$\\alpha$ = 0.2", Ws: run(0.2)},
+		{Label: "$\\alpha$ = 1.1", Ws: run(1.1)},
+	})
+	fmt.Println(err, len(fig.Plots[0]), fig.ShareY)
+	// Output: <nil> 3 true
+}
+
+// Contour levels that are explicit and distinct, evenly spaced in √E for a
+// bowl: lo + (hi−lo)((i+½)/n)².
+func ExampleLevels() {
+	ls, _ := gdplot.Levels(0, 100, 4, true)
+	fmt.Println(ls)
+	// Output: [1.5625 14.0625 39.0625 76.5625]
+}
+
+// A diverging path is plotted up to its last finite point.
+func ExampleFinitePrefix() {
+	ws := []float64{1, -2, 4, math.Inf(1), math.NaN()}
+	es := []float64{1, 4, 16, math.Inf(1), math.NaN()}
+	n, cut, err := gdplot.FinitePrefix(ws, es)
+	fmt.Println(n, cut, err)
+	// Output: 3 true <nil>
+}

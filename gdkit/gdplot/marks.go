@@ -1,0 +1,279 @@
+package gdplot
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// ErrEmpty is returned for an empty path, trace or data set.
+var ErrEmpty = errors.New("gdplot: empty input")
+
+// finite reports whether x and y are both finite.
+func finite(x, y float64) bool {
+	return !math.IsNaN(x) && !math.IsInf(x, 0) && !math.IsNaN(y) && !math.IsInf(y, 0)
+}
+
+// FinitePrefix returns the length n of the longest prefix of the path
+// (xs[i], ys[i]) whose points are all finite, and whether the path was cut
+// (n < len(xs)). It errors on ragged input.
+func FinitePrefix(xs, ys []float64) (n int, cut bool, err error) {
+	if len(xs) != len(ys) {
+		return 0, false, fmt.Errorf("gdplot: ragged path: %d x values, %d y values", len(xs), len(ys))
+	}
+	for n < len(xs) && finite(xs[n], ys[n]) {
+		n++
+	}
+	return n, n < len(xs), nil
+}
+
+// Arrows is a plot.Plotter drawing arrows with filled heads from XYs[i] to
+// XYs[i+1] (a path of arrows), in data coordinates. Arrows shorter than the
+// head are drawn as a line only.
+type Arrows struct {
+	XYs plotter.XYs
+	draw.LineStyle
+	// Head is the arrowhead length (default 3×line width + 5 pt).
+	Head vg.Length
+	// Shrink shortens each arrow at both ends so it does not cover markers.
+	Shrink vg.Length
+}
+
+// Plot implements plot.Plotter.
+func (a *Arrows) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	head := a.Head
+	if head == 0 {
+		head = 3*a.Width + vg.Points(5)
+	}
+	for i := 0; i+1 < len(a.XYs); i++ {
+		p0 := vg.Point{X: trX(a.XYs[i].X), Y: trY(a.XYs[i].Y)}
+		p1 := vg.Point{X: trX(a.XYs[i+1].X), Y: trY(a.XYs[i+1].Y)}
+		DrawArrow(c, p0, p1, a.LineStyle, head, a.Shrink)
+	}
+}
+
+// DataRange implements plot.DataRanger.
+func (a *Arrows) DataRange() (xmin, xmax, ymin, ymax float64) {
+	return plotter.XYRange(a.XYs)
+}
+
+// DrawArrow draws on c a line from p0 to p1 in style ls, ending in a filled
+// triangular head of length head; both ends are pulled in by shrink.
+// Degenerate (zero-length or non-finite) arrows draw nothing.
+func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink vg.Length) {
+	dx, dy := float64(p1.X-p0.X), float64(p1.Y-p0.Y)
+	l := math.Hypot(dx, dy)
+	if !(l > 2*float64(shrink)+1e-9) || math.IsInf(l, 0) {
+		return
+	}
+	ux, uy := dx/l, dy/l
+	s := float64(shrink)
+	p0 = vg.Point{X: p0.X + vg.Length(ux*s), Y: p0.Y + vg.Length(uy*s)}
+	p1 = vg.Point{X: p1.X - vg.Length(ux*s), Y: p1.Y - vg.Length(uy*s)}
+	l -= 2 * s
+	h := math.Min(float64(head), 0.6*l)
+	w := 0.45 * h
+	base := vg.Point{X: p1.X - vg.Length(ux*h), Y: p1.Y - vg.Length(uy*h)}
+	// Line up to the base of the head, so the tip stays sharp.
+	ls2 := ls
+	ls2.Dashes = nil
+	c.StrokeLine2(ls2, p0.X, p0.Y, base.X+vg.Length(ux*h*0.3), base.Y+vg.Length(uy*h*0.3))
+	var path vg.Path
+	path.Move(p1)
+	path.Line(vg.Point{X: base.X - vg.Length(uy*w), Y: base.Y + vg.Length(ux*w)})
+	path.Line(vg.Point{X: base.X + vg.Length(uy*w), Y: base.Y - vg.Length(ux*w)})
+	path.Close()
+	c.SetColor(ls.Color)
+	c.Fill(path)
+}
+
+// Note is a plot.Plotter writing a boxed message in the top-left corner of
+// the data area, e.g. "diverge en la iteración 7: se muestran 6 pasos".
+type Note struct {
+	Text string
+	// Color of the text and frame (default dark red).
+	Color color.Color
+	// Right places the note in the top-right corner instead.
+	Right bool
+}
+
+// Plot implements plot.Plotter.
+func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
+	if n.Text == "" {
+		return
+	}
+	col := n.Color
+	if col == nil {
+		col = color.RGBA{R: 0xb0, A: 0xff}
+	}
+	sty := text.Style{
+		Color:   col,
+		Font:    font.From(DefaultTheme.Font, DefaultTheme.LegendSize),
+		Handler: DefaultTheme.handler(),
+		XAlign:  draw.XLeft,
+		YAlign:  draw.YTop,
+	}
+	pad := vg.Points(4)
+	w, h := sty.Width(n.Text), sty.Height(n.Text)
+	x := c.Min.X + 2*pad
+	if n.Right {
+		x = c.Max.X - 2*pad - w - 2*pad
+	}
+	y := c.Max.Y - 2*pad
+	box := vg.Rectangle{Min: vg.Point{X: x, Y: y - h - 2*pad}, Max: vg.Point{X: x + w + 3*pad, Y: y}}
+	c.SetColor(color.RGBA{R: 0xff, G: 0xf4, B: 0xf0, A: 0xff})
+	c.Fill(box.Path())
+	c.StrokeLines(draw.LineStyle{Color: col, Width: vg.Points(1)}, []vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	c.FillText(sty, vg.Point{X: x + 1.5*pad, Y: y - pad}, n.Text)
+}
+
+// line returns a themed line through the points, or an error for empty or
+// non-finite input.
+func line(xys plotter.XYs, i int) (*plotter.Line, error) {
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.LineStyle = DefaultTheme.Line(i)
+	return l, nil
+}
+
+// sample evaluates f at n+1 equispaced points of [a, b], dropping
+// non-finite values (so poles and kinks into NaN do not break the curve).
+func sample(f func(float64) float64, a, b float64, n int) plotter.XYs {
+	xys := make(plotter.XYs, 0, n+1)
+	for i := 0; i <= n; i++ {
+		x := a + (b-a)*float64(i)/float64(n)
+		y := f(x)
+		if finite(x, y) {
+			xys = append(xys, plotter.XY{X: x, Y: y})
+		}
+	}
+	return xys
+}
+
+// checkInterval validates a plotting interval [a, b].
+func checkInterval(a, b float64) error {
+	if !finite(a, b) || !(a < b) {
+		return fmt.Errorf("gdplot: bad interval [%v, %v]", a, b)
+	}
+	return nil
+}
+
+// markers returns themed scatter points.
+func markers(xys plotter.XYs, i int, shape draw.GlyphDrawer) (*plotter.Scatter, error) {
+	s, err := plotter.NewScatter(xys)
+	if err != nil {
+		return nil, err
+	}
+	s.GlyphStyle = draw.GlyphStyle{Color: DefaultTheme.Color(i), Radius: DefaultTheme.MarkerRadius, Shape: shape}
+	return s, nil
+}
+
+// StepLabels is a plot.Plotter writing the step numbers First, First+1, ...
+// next to the points, on the side away from the neighbouring steps (so
+// labels do not sit on the arrows), skipping a label that would overlap
+// one already drawn (converging steps pile up).
+type StepLabels struct {
+	XYs   plotter.XYs
+	First int
+}
+
+// Plot implements plot.Plotter.
+func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	sty := text.Style{Color: color.Black, Font: font.From(DefaultTheme.Font, DefaultTheme.TickSize),
+		Handler: text.Plain{Fonts: font.DefaultCache}, XAlign: draw.XCenter, YAlign: draw.YCenter}
+	pts := make([]vg.Point, len(s.XYs))
+	for i, xy := range s.XYs {
+		pts[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+	}
+	unit := func(a, b vg.Point) (float64, float64) {
+		dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+		l := math.Hypot(dx, dy)
+		if l < 1e-6 {
+			return 0, 0
+		}
+		return dx / l, dy / l
+	}
+	dist := float64(DefaultTheme.TickSize) * 0.9
+	minGap := float64(DefaultTheme.TickSize) * 1.1
+	var drawn []vg.Point
+	for i, pt := range pts {
+		// Away from the previous and next steps, with a slight upward bias.
+		vx, vy := 0.0, 0.25
+		if i > 0 {
+			ux, uy := unit(pt, pts[i-1])
+			vx, vy = vx-ux, vy-uy
+		}
+		if i+1 < len(pts) {
+			ux, uy := unit(pt, pts[i+1])
+			vx, vy = vx-ux, vy-uy
+		}
+		l := math.Hypot(vx, vy)
+		if l < 1e-6 {
+			vx, vy, l = 0.7, 0.7, 1
+		}
+		at := vg.Point{X: pt.X + vg.Length(dist*vx/l), Y: pt.Y + vg.Length(dist*vy/l)}
+		ok := true
+		for _, q := range drawn {
+			if math.Hypot(float64(at.X-q.X), float64(at.Y-q.Y)) < minGap {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		drawn = append(drawn, at)
+		c.FillText(sty, at, fmt.Sprint(s.First+i))
+	}
+}
+
+// numberLabels labels points first, first+1, ... .
+func numberLabels(xys plotter.XYs, first int) (*StepLabels, error) {
+	return &StepLabels{XYs: xys, First: first}, nil
+}
+
+// placeLegend puts the legend of p in the corner of the data range holding
+// the fewest of the given points (top-right preferred on ties, then
+// top-left, bottom-right, bottom-left). Each corner box is 45% of the width
+// and 40% of the height; logY measures heights in log10(y).
+func placeLegend(p *plot.Plot, pts plotter.XYs, logY bool) {
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	ty := func(y float64) float64 { return y }
+	if logY {
+		ty = func(y float64) float64 { return math.Log10(math.Max(y, 1e-300)) }
+	}
+	y0, y1 = ty(y0), ty(y1)
+	if !(x1 > x0) || !(y1 > y0) || len(pts) == 0 {
+		return
+	}
+	type corner struct{ top, left bool }
+	corners := []corner{{true, false}, {true, true}, {false, false}, {false, true}}
+	best, bestN := corners[0], math.MaxInt
+	for _, c := range corners {
+		n := 0
+		for _, q := range pts {
+			fx, fy := (q.X-x0)/(x1-x0), (ty(q.Y)-y0)/(y1-y0)
+			inX := (c.left && fx <= 0.45) || (!c.left && fx >= 0.55)
+			inY := (c.top && fy >= 0.6) || (!c.top && fy <= 0.4)
+			if inX && inY {
+				n++
+			}
+		}
+		if n < bestN {
+			best, bestN = c, n
+		}
+	}
+	p.Legend.Top, p.Legend.Left = best.top, best.left
+}

@@ -1,0 +1,212 @@
+package gdplot
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/plot"
+)
+
+// TestBadInput checks that bad input gives an error, never a panic.
+func TestBadInput(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	flat := testGrid{[]float64{0, 1, 2}, []float64{0, 1}, func(x, y float64) float64 { return 3 }}
+	nanGrid := testGrid{[]float64{0, 1}, []float64{0, 1}, func(x, y float64) float64 { return nan }}
+	tiny := testGrid{[]float64{0}, []float64{0}, func(x, y float64) float64 { return 0 }}
+	decreasing := testGrid{[]float64{1, 0}, []float64{0, 1}, func(x, y float64) float64 { return x }}
+	cases := []struct {
+		name string
+		run  func() error
+	}{
+		{"tangent bad interval", func() error { _, err := Tangent(sq, 1, 1, 0, nan); return err }},
+		{"tangent NaN interval", func() error { _, err := Tangent(sq, nan, 1, 0, nan); return err }},
+		{"tangent at a pole", func() error { _, err := Tangent(func(x float64) float64 { return 1 / x }, -1, 1, 0, nan); return err }},
+		{"secants no h", func() error { _, err := Secants(sq, -1, 1, 0, nan, nil); return err }},
+		{"secants h ≤ 0", func() error { _, err := Secants(sq, -1, 1, 0, nan, []float64{-1}); return err }},
+		{"descent empty", func() error { _, err := Descent1D(sq, -1, 1, nil, nil); return err }},
+		{"descent ragged", func() error { _, err := Descent1D(sq, -1, 1, []float64{1, 2}, []float64{1}); return err }},
+		{"descent all NaN", func() error { _, err := Descent1D(sq, -1, 1, []float64{nan}, nil); return err }},
+		{"sequence k=0", func() error { _, err := DescentSequence(sq, -1, 1, []float64{1}, nil, 0); return err }},
+		{"alpha no runs", func() error { _, err := AlphaPanels(sq, -1, 1, nil); return err }},
+		{"alpha empty run", func() error { _, err := AlphaPanels(sq, -1, 1, []Run1D{{"x", nil, nil}}); return err }},
+		{"loss empty", func() error { _, err := LossCurve(false); return err }},
+		{"loss all NaN", func() error { _, err := LossCurve(false, Series{"a", []float64{nan, 1}}); return err }},
+		{"loss log all ≤ 0", func() error { _, err := LossCurve(true, Series{"a", []float64{0, -1}}); return err }},
+		{"contour nil grid", func() error { _, err := Contour(nil, nil, false); return err }},
+		{"contour flat", func() error { _, err := Contour(flat, nil, false); return err }},
+		{"contour NaN grid", func() error { _, err := Contour(nanGrid, []float64{1}, false); return err }},
+		{"contour 1×1 grid", func() error { _, err := Contour(tiny, []float64{1}, false); return err }},
+		{"contour decreasing x", func() error { _, err := Contour(decreasing, []float64{0.5}, false); return err }},
+		{"contour only NaN levels", func() error { _, err := Contour(bowlGrid(), []float64{nan, inf}, false); return err }},
+		{"heatmap n=1", func() error { _, err := HeatMap(bowlGrid(), 1); return err }},
+		{"trajectory empty", func() error { _, err := Trajectory(bowlGrid(), nil, nil, nil); return err }},
+		{"trajectory ragged", func() error { _, err := Trajectory(bowlGrid(), nil, []float64{1}, nil); return err }},
+		{"multistart none", func() error { _, err := MultiStart(bowlGrid(), nil, nil); return err }},
+		{"fit ragged", func() error {
+			_, err := FitEvolution([]float64{1}, []float64{1, 2}, []func(float64) float64{sq}, []int{0})
+			return err
+		}},
+		{"fit no data", func() error { _, err := FitEvolution(nil, nil, []func(float64) float64{sq}, []int{0}); return err }},
+		{"levels n=0", func() error { _, err := Levels(0, 1, 0, false); return err }},
+		{"levels empty range", func() error { _, err := Levels(1, 1, 3, false); return err }},
+		{"figure nil", func() error { var f *Figure; return f.Encode(&bytes.Buffer{}, PNG) }},
+		{"figure empty", func() error { return (&Figure{}).Encode(&bytes.Buffer{}, PNG) }},
+		{"figure only nil panels", func() error { f, _ := NewGrid(1, 2); return f.Encode(&bytes.Buffer{}, PNG) }},
+		{"figure ragged", func() error {
+			f := &Figure{Plots: [][]*plot.Plot{{New("", "", "")}, {New("", "", ""), nil}}}
+			return f.Encode(&bytes.Buffer{}, PNG)
+		}},
+		{"figure bad format", func() error { return Single(New("", "", "")).Encode(&bytes.Buffer{}, "bmp") }},
+		{"grid 0×1", func() error { _, err := NewGrid(0, 1); return err }},
+		{"set outside", func() error { f, _ := NewGrid(1, 1); return f.Set(1, 0, nil) }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Fatalf("panic: %v", r)
+					}
+				}()
+				err = tc.run()
+			}()
+			if err == nil {
+				t.Errorf("want an error, got nil")
+			}
+		})
+	}
+}
+
+// TestDegenerateFigures: inputs that must still give a figure (no error,
+// no NaN in the SVG).
+func TestDegenerateFigures(t *testing.T) {
+	flat := testGrid{[]float64{0, 1, 2}, []float64{0, 1}, func(x, y float64) float64 { return 3 }}
+	cases := []struct {
+		name  string
+		build func() (*plot.Plot, error)
+	}{
+		{"single point 1D", func() (*plot.Plot, error) { return Descent1D(sq, -1, 1, []float64{0.5}, nil) }},
+		{"auto window, single point", func() (*plot.Plot, error) { return Descent1D(sq, 0, 0, []float64{0.5}, nil) }},
+		{"single point 2D", func() (*plot.Plot, error) { return Trajectory(bowlGrid(), nil, []float64{1}, []float64{2}) }},
+		{"diverging 2D", func() (*plot.Plot, error) {
+			return Trajectory(bowlGrid(), nil, []float64{1, 4, math.Inf(1)}, []float64{1, -4, math.NaN()})
+		}},
+		{"flat heat map", func() (*plot.Plot, error) { return HeatMap(flat, 4) }},
+		{"constant loss, log", func() (*plot.Plot, error) { return LossCurve(true, Series{"c", []float64{2, 2, 2}}) }},
+		{"zero loss, linear", func() (*plot.Plot, error) { return LossCurve(false, Series{"z", []float64{0, 0}}) }},
+		{"one-value loss", func() (*plot.Plot, error) { return LossCurve(false, Series{"z", []float64{1}}) }},
+		{"level equal to a grid value", func() (*plot.Plot, error) {
+			g := bowlGrid()
+			return Contour(g, []float64{g.Z(12, 12), g.Z(3, 4), g.Z(3, 4), 64}, true)
+		}},
+		{"bad LaTeX label", func() (*plot.Plot, error) {
+			return New("$\\frac{a}{$ \\unknown{x} _ ^ }{", "$$", "$x_{"), nil
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := tc.build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			svg := render(t, Single(p), SVG)
+			if bytes.Contains(svg, []byte("NaN")) {
+				t.Errorf("SVG contains NaN")
+			}
+		})
+	}
+}
+
+func TestDivergenceNote(t *testing.T) {
+	p, err := Descent1D(sq, -3, 3, []float64{1, -2, math.Inf(1)}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(p.Title.Text, "diverge") {
+		t.Errorf("title %q lacks the divergence note", p.Title.Text)
+	}
+}
+
+func TestFinitePrefix(t *testing.T) {
+	nan := math.NaN()
+	cases := []struct {
+		xs, ys []float64
+		n      int
+		cut    bool
+	}{
+		{nil, nil, 0, false},
+		{[]float64{1, 2}, []float64{3, 4}, 2, false},
+		{[]float64{1, nan, 2}, []float64{3, 4, 5}, 1, true},
+		{[]float64{1, 2}, []float64{math.Inf(-1), 4}, 0, true},
+	}
+	for i, c := range cases {
+		n, cut, err := FinitePrefix(c.xs, c.ys)
+		if err != nil || n != c.n || cut != c.cut {
+			t.Errorf("case %d: got (%d, %v, %v), want (%d, %v, nil)", i, n, cut, err, c.n, c.cut)
+		}
+	}
+	if _, _, err := FinitePrefix([]float64{1}, nil); err == nil {
+		t.Error("ragged: want error")
+	}
+}
+
+func TestLevels(t *testing.T) {
+	// lo + (i+½)(hi−lo)/n, and the squared spacing lo + (hi−lo)((i+½)/n)².
+	got, _ := Levels(0, 8, 4, false)
+	want := []float64{1, 3, 5, 7}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-12 {
+			t.Errorf("Levels linear[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+	got, _ = Levels(0, 16, 2, true)
+	want = []float64{16 * 0.0625, 16 * 0.5625}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-12 {
+			t.Errorf("Levels sqrt[%d] = %v, want %v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestCleanLevels(t *testing.T) {
+	g := bowlGrid()
+	// z0 < z1 are grid values; z1 is repeated.
+	z0, z1 := g.Z(12, 12), g.Z(0, 0)
+	ls := cleanLevels(g, []float64{z1, z0, z1, math.NaN()})
+	if len(ls) != 2 {
+		t.Fatalf("cleanLevels kept %d levels, want 2: %v", len(ls), ls)
+	}
+	if ls[0] == z0 || ls[1] == z1 {
+		t.Errorf("levels equal to grid values were not nudged: %v", ls)
+	}
+}
+
+func TestShareAxes(t *testing.T) {
+	a, _ := Descent1D(sq, -1, 1, []float64{0.5}, nil)
+	b, _ := Descent1D(sq, -4, 2, []float64{0.5}, nil)
+	f := Panels(a, b)
+	f.ShareX, f.ShareY = true, true
+	render(t, f, PNG)
+	if a.X.Min != -4 || a.X.Max != 2 || b.X.Min != -4 || a.Y.Max != b.Y.Max {
+		t.Errorf("shared axes: a.X = [%v, %v], b.X = [%v, %v]", a.X.Min, a.X.Max, b.X.Min, b.X.Max)
+	}
+}
+
+func TestExportSizes(t *testing.T) {
+	p, _ := Descent1D(sq, -1, 1, []float64{0.5}, nil)
+	// 10 cm × 5 cm at 254 DPI = 1000 × 500 px (1 in = 2.54 cm).
+	img, err := Single(p).WithSize(10*Cm, 5*Cm).Image(254)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 1000 || b.Dy() != 500 {
+		t.Errorf("image %d×%d, want 1000×500", b.Dx(), b.Dy())
+	}
+	if !errors.Is((&Figure{}).Encode(&bytes.Buffer{}, PNG), ErrEmptyFigure) {
+		t.Error("empty figure: want ErrEmptyFigure")
+	}
+}

@@ -1,0 +1,58 @@
+package gdplot
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+)
+
+// Consecutive palette colours must differ in grey level Y = 0.299R + 0.587G
+// + 0.114B by at least 0.1, and dash patterns must differ, so series stay
+// distinguishable on a greyscale print.
+func TestPaletteGreyscale(t *testing.T) {
+	th := SlideTheme()
+	grey := func(i int) float64 {
+		r, g, b, _ := th.Color(i).RGBA()
+		return (0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)) / 0xffff
+	}
+	for i := 0; i+1 < len(th.Palette); i++ {
+		if d := math.Abs(grey(i) - grey(i+1)); d < 0.1 {
+			t.Errorf("colours %d and %d differ by %.3f in grey level", i, i+1, d)
+		}
+		if len(th.Line(i).Dashes) == len(th.Line(i+1).Dashes) && i != 0 {
+			same := true
+			for k := range th.Line(i).Dashes {
+				same = same && th.Line(i).Dashes[k] == th.Line(i + 1).Dashes[k]
+			}
+			if same {
+				t.Errorf("series %d and %d share a dash pattern", i, i+1)
+			}
+		}
+	}
+}
+
+// MathText lays out sub/superscripts smaller and stacks w_1^2.
+func TestMathTextLayout(t *testing.T) {
+	h := MathText{}
+	f := font.From(DefaultTheme.Font, vg.Points(12))
+	w1, _, _ := h.Box("$w_1$", f)
+	w12, _, _ := h.Box("$w_1^2$", f)
+	w1w2, _, _ := h.Box("$w_{12}$", f)
+	if w12 < w1 {
+		t.Errorf("stacked w_1^2 width %v is less than w_1 width %v", w12, w1)
+	}
+	// Stacking: w_1^2 is no wider than w followed by two script digits.
+	if w12 > w1w2+vg.Points(0.5) {
+		t.Errorf("w_1^2 (%v) wider than w_{12} (%v): scripts not stacked", w12, w1w2)
+	}
+	runs := layoutMath("a $\\alpha$ b")
+	if len(runs) != 3 || runs[1].s != "α" || !runs[1].italic {
+		t.Errorf("layout of \\alpha: %+v", runs)
+	}
+	runs = layoutMath("$x_1$")
+	if len(runs) != 2 || runs[1].scale != 0.7 || runs[1].shift >= 0 {
+		t.Errorf("subscript layout: %+v", runs)
+	}
+}
