@@ -9,6 +9,7 @@
 # is `/usr/bin/python3 scripts/bench-matplotlib-slide.py` end to end
 # (imports included). Also prints the warm in-process Go time
 # (BenchmarkSlideFigure). Usage: scripts/bench-slide-figure.sh [runs]
+# Set BENCH_OUT=dir to keep both PNGs (slide-go.png, slide-matplotlib.png).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-5}
@@ -34,7 +35,7 @@ best_of() {
 
 go_run() { GDPLOT_SLIDE_OUT="$TMP/slide-go.png" "$TMP/gdplot.test" -test.run '^TestSlideFigureFile$'; }
 go_cold=$(best_of go_run)
-echo "Go cold process (best of $RUNS):          ${go_cold} s   -> $TMP/slide-go.png"
+echo "Go cold process (best of $RUNS):          ${go_cold} s"
 
 warm=$(go test ./gdkit/gdplot -run '^$' -bench '^BenchmarkSlideFigure$' -benchtime 20x |
 	awk '/^BenchmarkSlideFigure/ {print $3/1e9}')
@@ -48,4 +49,11 @@ if [ -x "$PY" ] && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PY" -c 'import
 	printf 'ratio matplotlib/Go (warm Go): %.1fx\n' "$(awk -v a="$py_cold" -v b="$warm" 'BEGIN{print a/b}')"
 else
 	echo "matplotlib: $PY with matplotlib+numpy not available, skipped"
+fi
+
+if [ -n "${BENCH_OUT:-}" ]; then
+	mkdir -p "$BENCH_OUT"
+	cp "$TMP/slide-go.png" "$BENCH_OUT/slide-go.png"
+	if [ -f "$TMP/slide-mpl.png" ]; then cp "$TMP/slide-mpl.png" "$BENCH_OUT/slide-matplotlib.png"; fi
+	echo "figures kept in $BENCH_OUT"
 fi

@@ -78,8 +78,6 @@ type Surface struct {
 	// TickMarker chooses the tick positions; nil means about 5 round
 	// ticks per axis.
 	TickMarker plot.Ticker
-
-	zmin, zmax float64
 }
 
 // NewSurface returns a Surface for heights z (row-major, len(x)·len(y)
@@ -401,7 +399,6 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 	if !ok {
 		return
 	}
-	s.zmin, s.zmax = zlo, zhi
 	v := s.view(zlo, zhi)
 	axes := s.axes(v)
 	tickSty, labSty := p.X.Tick.Label, p.X.Label.TextStyle
@@ -715,14 +712,14 @@ func (s *Surface) colorAt(cm palette.ColorMap, z float64) color.Color {
 }
 
 // colorMap returns the colour map with its range set to [zmin, zmax].
-func (s *Surface) colorMap() palette.ColorMap {
+func (s *Surface) colorMap(v *surfView) palette.ColorMap {
 	cm := s.ColorMap
 	if cm == nil {
 		cm = surfaceViridis()
 	}
-	cm.SetMax(s.zmax)
-	cm.SetMin(s.zmin)
-	cm.SetMax(s.zmax)
+	cm.SetMax(v.z1)
+	cm.SetMin(v.z0)
+	cm.SetMax(v.z1)
 	return cm
 }
 
@@ -736,7 +733,7 @@ type surfQuad struct {
 // drawQuads paints the surface cells far to near.
 func (s *Surface) drawQuads(c draw.Canvas, v *surfView) {
 	nc, nr := len(s.X), len(s.Y)
-	cm := s.colorMap()
+	cm := s.colorMap(v)
 	quads := make([]surfQuad, 0, (nc-1)*(nr-1))
 	light := [3]float64{-0.4, -0.5, 0.77}
 	for j := 0; j < nr-1; j++ {
@@ -847,7 +844,7 @@ func (s *Surface) drawFloor(c draw.Canvas, v *surfView) {
 		return
 	}
 	nc, nr := len(s.X), len(s.Y)
-	cm := s.colorMap()
+	cm := s.colorMap(v)
 	cols := make([]color.Color, len(lv)-1)
 	for k := range cols {
 		cols[k] = s.colorAt(cm, (lv[k]+lv[k+1])/2)
