@@ -91,10 +91,10 @@ func NewQuiver(x, y, u, v []float64) (*Quiver, error) {
 			Color: color.Black,
 			Width: vg.Points(0.8),
 		},
-		HeadLength: 0.3,
-		MinHead:    vg.Points(3),
+		HeadLength: 0.33,
+		MinHead:    vg.Points(3.5),
 		MaxHead:    vg.Points(9),
-		HeadWidth:  0.6,
+		HeadWidth:  0.7,
 		ZeroRadius: vg.Points(0.8),
 	}, nil
 }

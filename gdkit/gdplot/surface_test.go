@@ -294,3 +294,28 @@ func ExampleNewSurface() {
 	// Output:
 	// E(w) [0 0.25 0.5 0.75 1 1.25 1.5 1.75 2]
 }
+
+func TestSurfaceExportFormats(t *testing.T) {
+	x, y, e, _, _ := slideData()
+	s, err := NewSurface(x, y, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.NewPlot("E")
+	for _, format := range []string{"png", "svg", "pdf"} {
+		surfWithin(t, 30*time.Second, func() error {
+			wt, err := p.WriterTo(4*vg.Inch, 3*vg.Inch, format)
+			if err != nil {
+				return err
+			}
+			var buf bytes.Buffer
+			if _, err := wt.WriteTo(&buf); err != nil {
+				return fmt.Errorf("%s: %v", format, err)
+			}
+			if buf.Len() < 1000 {
+				return fmt.Errorf("%s: only %d bytes written", format, buf.Len())
+			}
+			return nil
+		})
+	}
+}
