@@ -38,7 +38,9 @@ type Surface struct {
 	Z []float64
 
 	// Azimuth and Elevation are the view angles in degrees
-	// (matplotlib's azim and elev; defaults −60 and 30).
+	// (matplotlib's azim and elev; defaults −60 and 30). Seen from below
+	// (Elevation < 0) the filled contours go on the top face of the box,
+	// the far side from the viewer.
 	Azimuth, Elevation float64
 
 	// BoxAspect are the relative lengths of the x, y and z box edges
@@ -591,7 +593,17 @@ func (s *Surface) axes(v *surfView) []surfAxis {
 		from: [3]float64{zc[0], zc[1], v.z0}, to: [3]float64{zc[0], zc[1], v.z1},
 		out: out, ticks: s.ticks(v.z0, v.z1), dim: 2, label: s.ZLabel,
 	}
-	return []surfAxis{xa, ya, za}
+	axes := []surfAxis{xa, ya, za}
+	// An axis seen end-on (e.g. z from straight above) would stack its
+	// labels on one point: drop its ticks and label.
+	for i := range axes {
+		var d [3]float64
+		d[i] = 1
+		if math.Hypot(surfDot(d, v.r), surfDot(d, v.u)) < 0.2 {
+			axes[i].ticks, axes[i].label = nil, ""
+		}
+	}
+	return axes
 }
 
 // at returns the data point on axis a at tick value t.
