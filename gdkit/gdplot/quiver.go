@@ -380,3 +380,9 @@ func quiverFinite(p vg.Point) bool {
 	x, y := float64(p.X), float64(p.Y)
 	return !math.IsNaN(x) && !math.IsNaN(y) && !math.IsInf(x, 0) && !math.IsInf(y, 0)
 }
+
+var (
+	_ plot.Plotter    = (*Quiver)(nil)
+	_ plot.DataRanger = (*Quiver)(nil)
+	_ plot.Plotter    = (*Surface)(nil)
+)
