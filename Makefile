@@ -2,7 +2,7 @@
 SHELL      := /bin/bash
 GO         ?= go
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
-FUZZTIME   ?= 5s
+FUZZTIME   ?= 2000x
 NBJOBS     ?= 2
 PORT       ?= 8888
 FIGURES    ?= figures

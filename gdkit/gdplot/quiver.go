@@ -1,0 +1,388 @@
+package gdplot
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/palette"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Pivot says which part of an arrow sits on its grid point.
+type Pivot int
+
+const (
+	// PivotTail puts the tail of the arrow on the grid point (matplotlib's default).
+	PivotTail Pivot = iota
+	// PivotMiddle centres the arrow on the grid point.
+	PivotMiddle
+	// PivotTip puts the tip of the arrow on the grid point.
+	PivotTip
+)
+
+// Quiver is a plot.Plotter and plot.DataRanger drawing a vector field
+// (u, v) sampled on the grid x × y as arrows with filled arrowheads,
+// like matplotlib's quiver.
+//
+// The arrow for vector (u, v) at (x, y) goes, in data coordinates, from the
+// pivot point to (x + s·u, y + s·v), where s is Scale. With Scale == 0 the
+// scale is chosen so that the longest finite arrow is 0.9 of the smallest
+// grid step: s = 0.9·min(Δx, Δy) / max‖(u, v)‖.
+// Vectors with a NaN or infinite component are skipped; zero vectors are
+// drawn as a dot of radius ZeroRadius (or skipped when ZeroRadius is 0).
+type Quiver struct {
+	// X and Y are the column and row coordinates of the grid.
+	X, Y []float64
+	// U and V are the vector components, row-major:
+	// U[r*len(X)+c] is the x component at (X[c], Y[r]).
+	U, V []float64
+
+	// Scale is the data length of an arrow per unit magnitude.
+	// Zero means automatic (longest arrow = 0.9 grid step).
+	Scale float64
+
+	// Pivot is the part of the arrow anchored at the grid point.
+	Pivot Pivot
+
+	// LineStyle is the style of the shafts; its colour is used for
+	// arrows when ColorMap is nil.
+	LineStyle draw.LineStyle
+
+	// HeadLength is the arrowhead length as a fraction of the arrow
+	// length; MinHead is its minimum and MaxHead its maximum absolute
+	// length. HeadWidth is the head width relative to its length.
+	HeadLength float64
+	MinHead    vg.Length
+	MaxHead    vg.Length
+	HeadWidth  float64
+
+	// ZeroRadius is the radius of the dot drawn for a zero vector;
+	// 0 skips zero vectors.
+	ZeroRadius vg.Length
+
+	// ColorMap, if not nil, colours each arrow by its magnitude
+	// ‖(u, v)‖ = √(u² + v²). Its range is set to the finite magnitudes
+	// of the field when drawn.
+	ColorMap palette.ColorMap
+}
+
+// NewQuiver returns a Quiver for the field (u, v) on the grid x × y.
+// x and y must be strictly increasing and finite, with at least one
+// element each; u and v are row-major with len(x)·len(y) elements.
+func NewQuiver(x, y, u, v []float64) (*Quiver, error) {
+	if err := checkGridAxis("x", x); err != nil {
+		return nil, err
+	}
+	if err := checkGridAxis("y", y); err != nil {
+		return nil, err
+	}
+	n := len(x) * len(y)
+	if len(u) != n || len(v) != n {
+		return nil, fmt.Errorf("gdplot: quiver needs len(u) = len(v) = len(x)·len(y) = %d, have %d and %d", n, len(u), len(v))
+	}
+	return &Quiver{
+		X: x, Y: y, U: u, V: v,
+		LineStyle: draw.LineStyle{
+			Color: color.Black,
+			Width: vg.Points(0.8),
+		},
+		HeadLength: 0.33,
+		MinHead:    vg.Points(3.5),
+		MaxHead:    vg.Points(9),
+		HeadWidth:  0.7,
+		ZeroRadius: vg.Points(0.8),
+	}, nil
+}
+
+// NewQuiverField returns a Quiver for a plotter.FieldXY, whose X(c) and
+// Y(r) are the grid coordinates and Vector(c, r) the vector at them.
+func NewQuiverField(f plotter.FieldXY) (*Quiver, error) {
+	if f == nil {
+		return nil, errors.New("gdplot: nil field")
+	}
+	c, r := f.Dims()
+	if c < 1 || r < 1 {
+		return nil, fmt.Errorf("gdplot: empty field (%d×%d)", c, r)
+	}
+	x := make([]float64, c)
+	y := make([]float64, r)
+	u := make([]float64, c*r)
+	v := make([]float64, c*r)
+	for i := range x {
+		x[i] = f.X(i)
+	}
+	for j := range y {
+		y[j] = f.Y(j)
+	}
+	for j := range r {
+		for i := range c {
+			xy := f.Vector(i, j)
+			u[j*c+i], v[j*c+i] = xy.X, xy.Y
+		}
+	}
+	return NewQuiver(x, y, u, v)
+}
+
+// checkGridAxis reports whether a is non-empty, finite and strictly increasing.
+func checkGridAxis(name string, a []float64) error {
+	if len(a) == 0 {
+		return fmt.Errorf("gdplot: empty %s coordinates", name)
+	}
+	for i, v := range a {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("gdplot: %s[%d] = %v is not finite", name, i, v)
+		}
+		if i > 0 && !(v > a[i-1]) {
+			return fmt.Errorf("gdplot: %s coordinates not strictly increasing at %d", name, i)
+		}
+	}
+	return nil
+}
+
+// minStep returns the smallest positive spacing of the grid, or 1 for a
+// single point.
+func (q *Quiver) minStep() float64 {
+	step := math.Inf(1)
+	for _, a := range [][]float64{q.X, q.Y} {
+		for i := 1; i < len(a); i++ {
+			step = math.Min(step, a[i]-a[i-1])
+		}
+	}
+	if math.IsInf(step, 1) || step <= 0 {
+		return 1
+	}
+	return step
+}
+
+// maxMagnitude returns the largest finite magnitude √(u²+v²) of the field
+// (0 when there is none) and the smallest.
+func (q *Quiver) magnitudeRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), 0
+	for i := range q.U {
+		if m, ok := q.magnitude(i); ok {
+			lo = math.Min(lo, m)
+			hi = math.Max(hi, m)
+		}
+	}
+	if math.IsInf(lo, 1) {
+		lo = 0
+	}
+	return lo, hi
+}
+
+// magnitude returns ‖(U[i], V[i])‖ and whether it is finite.
+func (q *Quiver) magnitude(i int) (float64, bool) {
+	u, v := q.U[i], q.V[i]
+	if math.IsNaN(u) || math.IsNaN(v) || math.IsInf(u, 0) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	m := math.Hypot(u, v)
+	return m, !math.IsInf(m, 0)
+}
+
+// EffectiveScale returns the scale s used to draw the arrows: Scale when
+// it is positive and finite, otherwise 0.9·min(Δx, Δy)/max‖(u, v)‖
+// (0 for a field with no non-zero finite vector).
+func (q *Quiver) EffectiveScale() float64 {
+	num, den := q.scale()
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// scale returns s as num/den, so that s·u = (u/den)·num does not
+// overflow for tiny fields (den = max‖(u, v)‖ in the automatic case).
+func (q *Quiver) scale() (num, den float64) {
+	if q.Scale > 0 && !math.IsInf(q.Scale, 0) {
+		return q.Scale, 1
+	}
+	_, hi := q.magnitudeRange()
+	if hi == 0 {
+		return 0, 0
+	}
+	return 0.9 * q.minStep(), hi
+}
+
+// Arrows returns the number of arrows drawn: the vectors that are finite
+// and non-zero.
+func (q *Quiver) Arrows() int {
+	n := 0
+	for i := range q.U {
+		if m, ok := q.magnitude(i); ok && m > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// segment returns the data coordinates of tail and tip of arrow i, with
+// s = num/den, and whether they are all finite.
+func (q *Quiver) segment(i int, num, den float64) (x0, y0, x1, y1 float64, ok bool) {
+	nc := len(q.X)
+	x, y := q.X[i%nc], q.Y[i/nc]
+	dx, dy := q.U[i]/den*num, q.V[i]/den*num
+	switch q.Pivot {
+	case PivotMiddle:
+		x, y = x-dx/2, y-dy/2
+	case PivotTip:
+		x, y = x-dx, y-dy
+	}
+	x0, y0, x1, y1 = x, y, x+dx, y+dy
+	for _, v := range [4]float64{x0, y0, x1, y1} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return x0, y0, x1, y1, false
+		}
+	}
+	return x0, y0, x1, y1, true
+}
+
+// DataRange implements plot.DataRanger: the grid extent, grown to include
+// every arrow.
+func (q *Quiver) DataRange() (xmin, xmax, ymin, ymax float64) {
+	if len(q.X) == 0 || len(q.Y) == 0 {
+		return 0, 1, 0, 1
+	}
+	xmin, xmax = q.X[0], q.X[len(q.X)-1]
+	ymin, ymax = q.Y[0], q.Y[len(q.Y)-1]
+	num, den := q.scale()
+	n := min(len(q.U), len(q.V), len(q.X)*len(q.Y))
+	for i := range n {
+		if m, ok := q.magnitude(i); !ok || m == 0 || den == 0 {
+			continue
+		}
+		x0, y0, x1, y1, ok := q.segment(i, num, den)
+		if !ok {
+			continue
+		}
+		xmin = math.Min(xmin, math.Min(x0, x1))
+		xmax = math.Max(xmax, math.Max(x0, x1))
+		ymin = math.Min(ymin, math.Min(y0, y1))
+		ymax = math.Max(ymax, math.Max(y0, y1))
+	}
+	if xmin == xmax {
+		xmin, xmax = xmin-0.5, xmax+0.5
+	}
+	if ymin == ymax {
+		ymin, ymax = ymin-0.5, ymax+0.5
+	}
+	return xmin, xmax, ymin, ymax
+}
+
+// Plot implements plot.Plotter.
+func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
+	n := len(q.X) * len(q.Y)
+	if len(q.U) < n || len(q.V) < n {
+		return
+	}
+	trX, trY := p.Transforms(&c)
+	num, den := q.scale()
+	lo, hi := q.magnitudeRange()
+	cmap := q.ColorMap
+	if cmap != nil {
+		if hi > lo {
+			cmap.SetMin(lo)
+			cmap.SetMax(hi)
+		} else {
+			cmap = nil
+		}
+	}
+	sty := q.LineStyle
+	if sty.Color == nil {
+		sty.Color = color.Black
+	}
+	for i := range n {
+		m, ok := q.magnitude(i)
+		if !ok {
+			continue
+		}
+		col := sty.Color
+		if cmap != nil {
+			if cc, err := cmap.At(math.Min(math.Max(m, lo), hi)); err == nil {
+				col = cc
+			}
+		}
+		if m == 0 || den == 0 || num == 0 {
+			if q.ZeroRadius > 0 {
+				pt := vg.Point{X: trX(q.X[i%len(q.X)]), Y: trY(q.Y[i/len(q.X)])}
+				c.SetColor(col)
+				c.Fill(quiverDot(pt, q.ZeroRadius))
+			}
+			continue
+		}
+		x0, y0, x1, y1, ok := q.segment(i, num, den)
+		if !ok {
+			continue
+		}
+		a := vg.Point{X: trX(x0), Y: trY(y0)}
+		b := vg.Point{X: trX(x1), Y: trY(y1)}
+		if !quiverFinite(a) || !quiverFinite(b) {
+			continue
+		}
+		st := sty
+		st.Color = col
+		q.drawArrow(c, st, a, b)
+	}
+}
+
+// drawArrow draws a shaft from a to b and a filled head at b.
+func (q *Quiver) drawArrow(c draw.Canvas, sty draw.LineStyle, a, b vg.Point) {
+	d := b.Sub(a)
+	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))
+	if l <= 0 {
+		if q.ZeroRadius > 0 {
+			c.SetColor(sty.Color)
+			c.Fill(quiverDot(a, q.ZeroRadius))
+		}
+		return
+	}
+	head := vg.Length(q.HeadLength) * l
+	if head < q.MinHead {
+		head = q.MinHead
+	}
+	if q.MaxHead > 0 && head > q.MaxHead {
+		head = q.MaxHead
+	}
+	if head > l {
+		head = l
+	}
+	ux, uy := d.X/l, d.Y/l // unit direction
+	base := vg.Point{X: b.X - ux*head, Y: b.Y - uy*head}
+	hw := head * vg.Length(q.HeadWidth) / 2
+	if base != a {
+		c.StrokeLine2(sty, a.X, a.Y, base.X+ux*head/4, base.Y+uy*head/4)
+	}
+	var pa vg.Path
+	pa.Move(b)
+	pa.Line(vg.Point{X: base.X - uy*hw, Y: base.Y + ux*hw})
+	pa.Line(vg.Point{X: base.X + uy*hw, Y: base.Y - ux*hw})
+	pa.Close()
+	c.SetColor(sty.Color)
+	c.Fill(pa)
+}
+
+// quiverDot returns a closed circle of radius r around p.
+func quiverDot(p vg.Point, r vg.Length) vg.Path {
+	var pa vg.Path
+	pa.Move(vg.Point{X: p.X + r, Y: p.Y})
+	pa.Arc(p, r, 0, 2*math.Pi)
+	pa.Close()
+	return pa
+}
+
+// quiverFinite reports whether both coordinates of p are finite.
+func quiverFinite(p vg.Point) bool {
+	x, y := float64(p.X), float64(p.Y)
+	return !math.IsNaN(x) && !math.IsNaN(y) && !math.IsInf(x, 0) && !math.IsInf(y, 0)
+}
+
+var (
+	_ plot.Plotter    = (*Quiver)(nil)
+	_ plot.DataRanger = (*Quiver)(nil)
+	_ plot.Plotter    = (*Surface)(nil)
+)

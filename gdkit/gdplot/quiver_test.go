@@ -1,0 +1,239 @@
+package gdplot
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
+)
+
+func TestNewQuiverErrors(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct {
+		name       string
+		x, y, u, v []float64
+	}{
+		{"empty x", nil, []float64{0}, nil, nil},
+		{"empty y", []float64{0}, nil, nil, nil},
+		{"short u", []float64{0, 1}, []float64{0}, []float64{1}, []float64{1, 1}},
+		{"short v", []float64{0, 1}, []float64{0}, []float64{1, 1}, nil},
+		{"decreasing x", []float64{1, 0}, []float64{0}, []float64{1, 1}, []float64{1, 1}},
+		{"repeated y", []float64{0}, []float64{2, 2}, []float64{1, 1}, []float64{1, 1}},
+		{"NaN x", []float64{nan, 1}, []float64{0}, []float64{1, 1}, []float64{1, 1}},
+		{"Inf y", []float64{0}, []float64{0, math.Inf(1)}, []float64{1, 1}, []float64{1, 1}},
+	} {
+		if _, err := NewQuiver(tc.x, tc.y, tc.u, tc.v); err == nil {
+			t.Errorf("%s: no error", tc.name)
+		}
+	}
+}
+
+// countFills draws q alone and returns the number of filled shapes
+// (one arrowhead per arrow, one dot per zero vector).
+func countFills(t *testing.T, q *Quiver) int {
+	t.Helper()
+	p := plot.New()
+	p.Add(q)
+	var rec recorder.Canvas
+	c := draw.NewCanvas(&rec, 4*vg.Inch, 4*vg.Inch)
+	q.Plot(c, p)
+	n := 0
+	for _, a := range rec.Actions {
+		if _, ok := a.(*recorder.Fill); ok {
+			n++
+		}
+	}
+	return n
+}
+
+func TestQuiverArrowCount(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	x := []float64{0, 1, 2}
+	y := []float64{0, 1}
+	for _, tc := range []struct {
+		name       string
+		u, v       []float64
+		zeroRadius vg.Length
+		arrows     int
+		fills      int
+	}{
+		{"all non-zero", []float64{1, 2, 3, 4, 5, 6}, []float64{1, 1, 1, 1, 1, 1}, 0, 6, 6},
+		{"zeros skipped", []float64{0, 2, 0, 4, 0, 6}, []float64{0, 1, 0, 1, 0, 1}, 0, 3, 3},
+		{"zeros dotted", []float64{0, 2, 0, 4, 0, 6}, []float64{0, 1, 0, 1, 0, 1}, 1, 3, 6},
+		{"NaN and Inf skipped", []float64{nan, 2, inf, 4, 1, -inf}, []float64{1, nan, 1, 1, 1, 1}, 1, 2, 2},
+		{"all zero", make([]float64, 6), make([]float64, 6), 1, 0, 6},
+		{"all zero skipped", make([]float64, 6), make([]float64, 6), 0, 0, 0},
+		{"all NaN", []float64{nan, nan, nan, nan, nan, nan}, make([]float64, 6), 1, 0, 0},
+	} {
+		q, err := NewQuiver(x, y, tc.u, tc.v)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		q.ZeroRadius = tc.zeroRadius
+		if got := q.Arrows(); got != tc.arrows {
+			t.Errorf("%s: Arrows() = %d, want %d", tc.name, got, tc.arrows)
+		}
+		if got := countFills(t, q); got != tc.fills {
+			t.Errorf("%s: %d filled shapes drawn, want %d", tc.name, got, tc.fills)
+		}
+	}
+}
+
+func TestQuiverScale(t *testing.T) {
+	x := []float64{0, 0.5, 1.5} // smallest step 0.5
+	y := []float64{0, 2}
+	u := []float64{3, 0, 0, 0, 0, 0}
+	v := []float64{4, 1, 0, 0, 0, math.NaN()} // longest |(3,4)| = 5
+	q, err := NewQuiver(x, y, u, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := q.EffectiveScale(), 0.9*0.5/5; math.Abs(got-want) > 1e-15 {
+		t.Errorf("auto scale = %v, want 0.9·0.5/5 = %v", got, want)
+	}
+	// The tip of the longest arrow is part of the data range.
+	xmin, xmax, ymin, ymax := q.DataRange()
+	if xmin != 0 || ymin != 0 || xmax != 1.5 || math.Abs(ymax-2) > 1e-15 {
+		t.Errorf("DataRange = %v %v %v %v", xmin, xmax, ymin, ymax)
+	}
+	q.Scale = 1
+	if got := q.EffectiveScale(); got != 1 {
+		t.Errorf("fixed scale = %v, want 1", got)
+	}
+	// (0,0)+(3,4)·1 reaches (3, 4).
+	if _, xmax, _, ymax := q.DataRange(); xmax != 3 || ymax != 4 {
+		t.Errorf("DataRange with scale 1: xmax %v ymax %v, want 3 4", xmax, ymax)
+	}
+	q.Pivot = PivotMiddle
+	if xmin, _, ymin, _ := q.DataRange(); xmin != -1.5 || ymin != -2 {
+		t.Errorf("DataRange with middle pivot: xmin %v ymin %v, want -1.5 -2", xmin, ymin)
+	}
+	zero, _ := NewQuiver(x, y, make([]float64, 6), make([]float64, 6))
+	if s := zero.EffectiveScale(); s != 0 {
+		t.Errorf("scale of a zero field = %v, want 0", s)
+	}
+}
+
+// surfFieldXY is a plotter.FieldXY over the gradient of w1² + w2².
+type surfFieldXY struct{ x, y []float64 }
+
+func (f surfFieldXY) Dims() (int, int)           { return len(f.x), len(f.y) }
+func (f surfFieldXY) Vector(c, r int) plotter.XY { return plotter.XY{X: 2 * f.x[c], Y: 2 * f.y[r]} }
+func (f surfFieldXY) X(c int) float64            { return f.x[c] }
+func (f surfFieldXY) Y(r int) float64            { return f.y[r] }
+
+func TestNewQuiverField(t *testing.T) {
+	x, y, _, gx, gy := slideData()
+	q, err := NewQuiverField(surfFieldXY{x, y})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range gx {
+		if q.U[i] != gx[i] || q.V[i] != gy[i] {
+			t.Fatalf("vector %d = (%v, %v), want (%v, %v)", i, q.U[i], q.V[i], gx[i], gy[i])
+		}
+	}
+	if _, err := NewQuiverField(nil); err == nil {
+		t.Error("nil field: no error")
+	}
+	if _, err := NewQuiverField(surfFieldXY{}); err == nil {
+		t.Error("empty field: no error")
+	}
+}
+
+func TestQuiverSVGNoNaN(t *testing.T) {
+	x, y, _, gx, gy := slideData()
+	nan := math.NaN()
+	withNaN := append([]float64(nil), gx...)
+	withNaN[3], withNaN[100] = nan, math.Inf(-1)
+	for _, tc := range []struct {
+		name string
+		u, v []float64
+	}{
+		{"slide gradient", gx, gy},
+		{"all zero", make([]float64, len(gx)), make([]float64, len(gx))},
+		{"NaN and Inf", withNaN, gy},
+		{"all NaN", func() []float64 {
+			a := make([]float64, len(gx))
+			for i := range a {
+				a[i] = nan
+			}
+			return a
+		}(), gy},
+	} {
+		q, err := NewQuiver(x, y, tc.u, tc.v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.ColorMap = surfaceViridis()
+		p := plot.New()
+		p.Add(q)
+		surfWithin(t, 30*time.Second, func() error {
+			b, err := svgOf(p, 4*vg.Inch, 4*vg.Inch)
+			if err != nil {
+				return err
+			}
+			if bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Inf")) {
+				return fmt.Errorf("%s: SVG contains NaN/Inf", tc.name)
+			}
+			return nil
+		})
+	}
+}
+
+func TestQuiverGolden(t *testing.T) {
+	x, y, e, gx, gy := slideData()
+	surfWithin(t, 30*time.Second, func() error {
+		p := plot.New()
+		p.Title.Text = "gradient of w1² + w2²"
+		ct := plotter.NewContour(surfGrid{x, y, e}, []float64{25, 50, 100, 150}, nil)
+		p.Add(ct)
+		q, err := NewQuiver(x, y, gx, gy)
+		if err != nil {
+			return err
+		}
+		p.Add(q)
+		b, err := pngOf(p, 5*vg.Inch, 5*vg.Inch)
+		if err != nil {
+			return err
+		}
+		checkGolden(t, "quiver_slide.png", b)
+		// Colour by magnitude, middle pivot.
+		q.ColorMap = surfaceViridis()
+		q.Pivot = PivotMiddle
+		p2 := plot.New()
+		p2.Add(q)
+		b, err = pngOf(p2, 4*vg.Inch, 4*vg.Inch)
+		if err != nil {
+			return err
+		}
+		checkGolden(t, "quiver_color.png", b)
+		return nil
+	})
+}
+
+func ExampleNewQuiver() {
+	// The gradient (2w1, 2w2) of E = w1² + w2² on a 3×2 grid.
+	x := []float64{-1, 0, 1}
+	y := []float64{-1, 1}
+	u := []float64{-2, 0, 2, -2, 0, 2}
+	v := []float64{-2, -2, -2, 2, 2, 2}
+	q, err := NewQuiver(x, y, u, v)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The longest arrow, |(2,2)| = 2√2, is 0.9 of the grid step 1.
+	fmt.Printf("arrows: %d, scale: %.4f\n", q.Arrows(), q.EffectiveScale())
+	p := plot.New()
+	p.Add(q) // then save or show p like any plot
+	// Output:
+	// arrows: 6, scale: 0.3182
+}
