@@ -138,7 +138,7 @@ func nb07NetFits() (*gdplot.Figure, error) {
 	sc.GlyphStyle.Color = th.Guide(nil).Color
 	fit.Add(sc)
 	fit.Legend.Add("datos", sc)
-	fit.Y.Min, fit.Y.Max = -0.6, 2.3
+	fit.Y.Min, fit.Y.Max = -0.6, 3.2
 	var curves []gdplot.Series
 	for i, seed := range []uint64{1, 2} {
 		_, tr, err := nb07RunNet(m, seed)
