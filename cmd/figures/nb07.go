@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gdkit.dev/datasets"
@@ -16,6 +17,7 @@ import (
 func init() {
 	register("07-no-convexa-1d-inicios", nb07QuarticPanels)
 	register("07-no-convexa-himmelblau", nb07HimmelPaths)
+	register("07-himmelblau-cuencas", nb07HimmelBasins)
 	register("07-red-tanh-minimos", nb07NetFits)
 }
 
@@ -85,6 +87,84 @@ func nb07HimmelPaths() (*gdplot.Figure, error) {
 		return nil, err
 	}
 	p.Title.Text = "Himmelblau: 6 inicios, 4 mínimos"
+	return gdplot.Single(p), nil
+}
+
+func nb07WhichMin2D(w []float64) int {
+	best, dBest := 0, math.Inf(1)
+	for k, m := range nb07Himmel.Minima {
+		if d := math.Hypot(w[0]-m[0], w[1]-m[1]); d < dBest {
+			best, dBest = k, d
+		}
+	}
+	return best + 1
+}
+
+// nb07BasinColors is a palette.Palette with one light colour per minimum.
+type nb07BasinColors []color.Color
+
+func (c nb07BasinColors) Colors() []color.Color { return c }
+
+// nb07Lighten mixes c with white: f = 0 keeps c, f = 1 gives white.
+func nb07Lighten(c color.Color, f float64) color.Color {
+	r, g, b, _ := c.RGBA()
+	mix := func(v uint32) uint8 { return uint8(float64(v>>8) + f*(255-float64(v>>8))) }
+	return color.RGBA{mix(r), mix(g), mix(b), 255}
+}
+
+func nb07HimmelBasins() (*gdplot.Figure, error) {
+	ws, err := gdkit.Linspace(-5, 5, 51)
+	if err != nil {
+		return nil, err
+	}
+	var reached []float64
+	for _, w2 := range ws {
+		for _, w1 := range ws {
+			tr, err := nb07RunHimmel([]float64{w1, w2})
+			if err != nil {
+				return nil, err
+			}
+			reached = append(reached, float64(nb07WhichMin2D(tr.Final())))
+		}
+	}
+	basins, err := gdkit.NewGrid(ws, ws, reached)
+	if err != nil {
+		return nil, err
+	}
+	th := gdplot.DefaultTheme
+	var pal nb07BasinColors
+	for _, i := range []int{0, 1, 3, 4} {
+		pal = append(pal, nb07Lighten(th.Color(i), 0.55))
+	}
+	p := gdplot.New("Cuencas de los 4 mínimos ($\\alpha$ = 0.01)", "$w_1$", "$w_2$")
+	hm := plotter.NewHeatMap(basins, pal)
+	hm.Rasterized = true
+	p.Add(hm)
+	fine, err := gdkit.Linspace(-5, 5, 101)
+	if err != nil {
+		return nil, err
+	}
+	g, err := gdkit.Meshgrid(fine, fine).Eval(nb07Himmel.E)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := gdplot.ContourLines(p, g, []float64{0.5, 5, 20, 80, 250}); err != nil {
+		return nil, err
+	}
+	var mins plotter.XYLabels
+	for k, m := range nb07Himmel.Minima {
+		mins.XYs = append(mins.XYs, plotter.XY{X: m[0], Y: m[1]})
+		mins.Labels = append(mins.Labels, fmt.Sprint(k+1))
+	}
+	labels, err := plotter.NewLabels(mins)
+	if err != nil {
+		return nil, err
+	}
+	for i := range labels.TextStyle {
+		labels.TextStyle[i].Font.Size = th.LabelSize
+		labels.TextStyle[i].XAlign, labels.TextStyle[i].YAlign = -0.5, -0.5
+	}
+	p.Add(&gdplot.BoxedLabels{Labels: labels})
 	return gdplot.Single(p), nil
 }
 
