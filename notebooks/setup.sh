@@ -21,4 +21,4 @@ done < <(awk '/^require \($/ {inblock=1; next} inblock && /^\)/ {inblock=0; next
 go mod edit "${args[@]}"
 cat "$root/go.sum" >> go.sum
 sort -u -o go.sum go.sum
-echo "gdkit listo: módulo gdkit.dev en $root"
+echo "gdkit listo: el módulo gdkit.dev viene de este repositorio"
