@@ -85,11 +85,7 @@ func Explore(s Slider) error {
 
 func exploreHeadless(s Slider) error {
 	v := s.Values[s.Start]
-	out := NoteOut
-	if out == nil {
-		out = os.Stdout
-	}
-	fmt.Fprintf(out, HeadlessNote+"\n", s.Label, s.Label, fmt.Sprintf(s.Format, v))
+	fmt.Fprintf(noteOut(), HeadlessNote+"\n", s.Label, s.Label, fmt.Sprintf(s.Format, v))
 	fig, err := s.Draw(v)
 	if err != nil {
 		return err
@@ -138,8 +134,10 @@ func exploreLive(s Slider) error {
 	select {
 	case w = <-ready:
 	case <-time.After(wait):
+		// No browser answered: the initial figure is already shown.
 		dom.Remove(divID)
-		return exploreHeadless(s)
+		fmt.Fprintf(noteOut(), "El navegador no respondió: el deslizador se omite; arriba, la figura para %s.\n", valueText(s, cur))
+		return gonbui.Error()
 	}
 	moves := w.slider.Listen().LatestOnly()
 	clicks := w.button.Listen()
@@ -171,6 +169,13 @@ func exploreLive(s Slider) error {
 			gonbui.SendData(d)
 		}
 	}
+}
+
+func noteOut() io.Writer {
+	if NoteOut == nil {
+		return os.Stdout
+	}
+	return NoteOut
 }
 
 func valueText(s Slider, i int) string {
