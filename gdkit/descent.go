@@ -224,16 +224,17 @@ func (e *DivergenceError) Error() string {
 		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
 }
 
-// Spanish describes the divergence in Spanish, for the notebooks.
+// Spanish describes the divergence in Spanish, for the notebooks (voseo,
+// as the slides): values with 4 significant digits, the suggested α with 2.
 func (e *DivergenceError) Spanish() string {
 	if e.Reason == NonFinite && e.Iter == 0 {
-		return fmt.Sprintf("%s = %v no es finito en el punto inicial w0; elija otro w0", e.What, e.Value)
+		return fmt.Sprintf("%s = %v no es finito en el punto inicial w0; elegí otro w0", e.What, e.Value)
 	}
 	if e.Reason == NonFinite {
-		return fmt.Sprintf("el descenso se detuvo en la iteración %d: %s = %v no es finito (error numérico); α = %g es probablemente demasiado grande, pruebe un α más chico, por ejemplo %g",
+		return fmt.Sprintf("el descenso se detuvo en la iteración %d: %s = %v no es finito (error numérico); α = %g es probablemente demasiado grande, probá un α más chico, por ejemplo %.2g",
 			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
 	}
-	return fmt.Sprintf("el descenso divergió en la iteración %d: %s = %g creció muy por encima de E(w0) = %g; α = %g es demasiado grande, pruebe un α más chico, por ejemplo %g",
+	return fmt.Sprintf("el descenso divergió en la iteración %d: %s = %.4g creció muy por encima de E(w0) = %.4g; α = %g es demasiado grande, probá un α más chico, por ejemplo %.2g",
 		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
 }
 

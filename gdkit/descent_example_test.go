@@ -37,7 +37,7 @@ func ExampleDescend1D_divergence() {
 	}
 	fmt.Println("puntos guardados:", tr.Len(), tr.Path1D()[:4])
 	// Output:
-	// el descenso divergió en la iteración 10: E = 1.048576e+06 creció muy por encima de E(w0) = 1; α = 1.5 es demasiado grande, pruebe un α más chico, por ejemplo 0.15
+	// el descenso divergió en la iteración 10: E = 1.049e+06 creció muy por encima de E(w0) = 1; α = 1.5 es demasiado grande, probá un α más chico, por ejemplo 0.15
 	// puntos guardados: 11 [1 -2 4 -8]
 }
 

@@ -212,8 +212,14 @@ func TestDivergence(t *testing.T) {
 			t.Errorf("error %q lacks %q", err, s)
 		}
 	}
-	if !strings.Contains(de1.Spanish(), "iteración 10") {
-		t.Errorf("Spanish: %q", de1.Spanish())
+	for _, s := range []string{"iteración 10", "probá", "por ejemplo 0.15"} {
+		if !strings.Contains(de1.Spanish(), s) {
+			t.Errorf("Spanish %q lacks %q", de1.Spanish(), s)
+		}
+	}
+	// The suggested α is rounded: 1.05/10 is printed 0.1, not 0.10500000000000001.
+	if s := (&gdkit.DivergenceError{Iter: 3, Reason: gdkit.Diverged, What: "E", Value: 3.04e7, E0: 28.5, Alpha: 1.05}).Spanish(); !strings.Contains(s, "por ejemplo 0.1") || strings.Contains(s, "0.105") {
+		t.Errorf("Spanish %q: want the suggested α rounded to 0.1", s)
 	}
 
 	// With the growth check disabled, the run goes on until E = w² overflows:

@@ -442,21 +442,37 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 // tick label handler to MathText), thinning to at most about 8 labels over wide ranges.
 type DecadeTicks struct{}
 
-// Ticks implements plot.Ticker.
+// Ticks implements plot.Ticker. Up to 8 decades every power of ten is
+// labelled; over a wider range only the multiples of a round step of
+// decades (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks
+// (every decade up to 40 decades, else every step/5), so an axis from 1 to
+// 1e308 (a diverging run) stays readable.
 func (DecadeTicks) Ticks(min, max float64) []plot.Tick {
 	if !(min > 0) || !(max >= min) || math.IsInf(max, 0) {
 		return nil
 	}
 	lo, hi := int(math.Floor(math.Log10(min))), int(math.Ceil(math.Log10(max)))
-	step := max1((hi-lo+7)/8, 1)
+	step := 1
+	for i := 0; (hi-lo)/step > 8; i++ {
+		step = []int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
+	}
+	// Unlabelled minor ticks: every decade up to 40 decades, else at a
+	// fifth of the step.
+	minor := 1
+	if hi-lo > 40 {
+		minor = max1(step/5, 1)
+	}
 	var ts []plot.Tick
 	for k := lo; k <= hi; k++ {
+		if k%minor != 0 {
+			continue
+		}
 		v := math.Pow(10, float64(k))
 		if v < min*(1-1e-9) || v > max*(1+1e-9) {
 			continue
 		}
 		t := plot.Tick{Value: v}
-		if (k-lo)%step == 0 {
+		if k%step == 0 {
 			t.Label = superscript(k)
 		}
 		ts = append(ts, t)

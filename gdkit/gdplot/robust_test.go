@@ -230,3 +230,31 @@ func TestContourLargeGrid(t *testing.T) {
 	}
 	render(t, f.WithDPI(100), PNG)
 }
+
+// TestDecadeTicksWideRange checks that a log axis over hundreds of decades
+// (a run diverging to 1e308) gets a few labelled ticks at multiples of a
+// round step of decades, not one tick per decade.
+func TestDecadeTicksWideRange(t *testing.T) {
+	for _, tc := range []struct {
+		min, max float64
+		want     []string
+	}{
+		{1, 1e4, []string{"$10^{0}$", "$10^{1}$", "$10^{2}$", "$10^{3}$", "$10^{4}$"}},
+		{1e-3, 1e15, []string{"$10^{0}$", "$10^{5}$", "$10^{10}$", "$10^{15}$"}}, // 18 decades: step 5
+		{1, 1.7e308, []string{"$10^{0}$", "$10^{50}$", "$10^{100}$", "$10^{150}$", "$10^{200}$", "$10^{250}$", "$10^{300}$"}},
+	} {
+		ts := DecadeTicks{}.Ticks(tc.min, tc.max)
+		var got []string
+		for _, tk := range ts {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if len(ts) > 60 {
+			t.Errorf("Ticks(%g, %g): %d ticks, want at most 60", tc.min, tc.max, len(ts))
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("Ticks(%g, %g) labels = %v, want %v", tc.min, tc.max, got, tc.want)
+		}
+	}
+}

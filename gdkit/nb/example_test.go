@@ -29,3 +29,26 @@ func ExampleAnimate() {
 	fmt.Println(nb.Animate(nb.FromPlots(frames), 500*time.Millisecond))
 	// Output: <nil>
 }
+
+// A slider over α that redraws the descent; in a browser it waits for the
+// "Listo" button, headless (here, or under make test) it prints a note and
+// shows the figure for the initial α once.
+func ExampleExplore() {
+	E := func(w float64) float64 { return w * w }
+	draw := func(alpha float64) (*gdplot.Figure, error) {
+		ws := []float64{2.5}
+		for k := 0; k < 5; k++ {
+			ws = append(ws, ws[k]-alpha*2*ws[k])
+		}
+		p, err := gdplot.Descent1D(E, -3, 3, ws, nil)
+		if err != nil {
+			return nil, err
+		}
+		return gdplot.Single(p), nil
+	}
+	err := nb.Explore(nb.Slider{Label: "α", Values: []float64{0.1, 0.3, 0.9}, Start: 1, Draw: draw})
+	fmt.Println(err)
+	// Output:
+	// Ejecución sin navegador: el deslizador interactivo se omite. Abrí el notebook en Jupyter (make run) para mover α; abajo, la figura para α = 0.3.
+	// <nil>
+}

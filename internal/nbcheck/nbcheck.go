@@ -237,6 +237,9 @@ func Execute(ctx context.Context, path, out string, timeout time.Duration) Resul
 		"--allow-errors", "--ExecutePreprocessor.timeout="+secs,
 		"--ExecutePreprocessor.kernel_name=gonb",
 		"--output", abs, path)
+	// The kernel, and the cells' programs, inherit this environment:
+	// gdkit/nb skips widgets that would wait for a browser.
+	cmd.Env = append(os.Environ(), "GDKIT_HEADLESS=1")
 	logs, err := cmd.CombinedOutput()
 	res.Elapsed = time.Since(start)
 	if ctx.Err() != nil {
