@@ -532,7 +532,7 @@ func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int)
 	for _, m := range models {
 		all = append(all, sample(m, xmin, xmax, 50)...)
 	}
-	placeLegend(p, all, false)
+	placeLegend(p, all)
 	return p, nil
 }
 

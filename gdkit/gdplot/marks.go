@@ -248,13 +248,8 @@ func numberLabels(xys plotter.XYs, first int) (*StepLabels, error) {
 // the fewest of the given points (top-right preferred on ties, then
 // top-left, bottom-right, bottom-left). Each corner box is 45% of the width
 // and 40% of the height; logY measures heights in log10(y).
-func placeLegend(p *plot.Plot, pts plotter.XYs, logY bool) {
+func placeLegend(p *plot.Plot, pts plotter.XYs) {
 	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
-	ty := func(y float64) float64 { return y }
-	if logY {
-		ty = func(y float64) float64 { return math.Log10(math.Max(y, 1e-300)) }
-	}
-	y0, y1 = ty(y0), ty(y1)
 	if !(x1 > x0) || !(y1 > y0) || len(pts) == 0 {
 		return
 	}
@@ -264,7 +259,7 @@ func placeLegend(p *plot.Plot, pts plotter.XYs, logY bool) {
 	for _, c := range corners {
 		n := 0
 		for _, q := range pts {
-			fx, fy := (q.X-x0)/(x1-x0), (ty(q.Y)-y0)/(y1-y0)
+			fx, fy := (q.X-x0)/(x1-x0), (q.Y-y0)/(y1-y0)
 			inX := (c.left && fx <= 0.45) || (!c.left && fx >= 0.55)
 			inY := (c.top && fy >= 0.6) || (!c.top && fy <= 0.4)
 			if inX && inY {

@@ -50,7 +50,7 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 	p.Legend.Add("$f(x)$", l)
 	_, _, ymin, ymax := plotter.XYRange(xys)
 	p.X.Min, p.X.Max = a, b
-	placeLegend(p, xys, false)
+	placeLegend(p, xys)
 	if !withTangent {
 		pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
 		p.Add(pt)
@@ -73,7 +73,7 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 	lab.Offset = vg.Point{X: vg.Points(4), Y: -vg.Points(6)}
 	p.Add(lab)
 	p.X.Min, p.X.Max = a, b
-	placeLegend(p, append(append(plotter.XYs{}, xys...), tan...), false)
+	placeLegend(p, append(append(plotter.XYs{}, xys...), tan...))
 	return p, nil
 }
 
@@ -172,7 +172,7 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 			p.Legend.Add(fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", ")), thumb)
 		}
 	}
-	placeLegend(p, allLinePoints(p, f, a, b, x0, hs), false)
+	placeLegend(p, allLinePoints(p, f, a, b, x0, hs))
 	return p, nil
 }
 
@@ -395,8 +395,15 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 				notes = append(notes, fmt.Sprintf("%s diverge en la iteración %d", s.Label, k))
 				break
 			}
-			if logY && y <= 0 {
-				continue
+			if logY {
+				if y <= 0 {
+					continue
+				}
+				// A log axis is drawn as log10(y) on a linear axis labelled
+				// 10^k: gonum v0.17 centres the y label's glyph box at
+				// Norm((min+max)/2), which on plot.LogScale lies near the
+				// top and leaves an empty band under the title.
+				y = math.Log10(y)
 			}
 			xys = append(xys, plotter.XY{X: float64(k), Y: y})
 		}
@@ -422,11 +429,10 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		return nil, fmt.Errorf("gdplot: no plottable value in the series: %w", ErrEmpty)
 	}
 	if logY {
-		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = DecadeTicks{}
+		p.Y.Tick.Marker = log10Ticks{}
 		p.Y.Tick.Label.Handler = MathText{}
 	}
-	placeLegend(p, all, logY)
+	placeLegend(p, all)
 	if len(notes) > 0 {
 		n := notes[0]
 		if len(notes) > 1 {
@@ -476,6 +482,18 @@ func (DecadeTicks) Ticks(min, max float64) []plot.Tick {
 			t.Label = superscript(k)
 		}
 		ts = append(ts, t)
+	}
+	return ts
+}
+
+// log10Ticks marks a linear axis that holds log10 values with DecadeTicks'
+// powers of ten, at their exponents.
+type log10Ticks struct{}
+
+func (log10Ticks) Ticks(min, max float64) []plot.Tick {
+	ts := DecadeTicks{}.Ticks(math.Pow(10, math.Max(min, -307)), math.Pow(10, math.Min(max, 308)))
+	for i := range ts {
+		ts[i].Value = math.Round(math.Log10(ts[i].Value))
 	}
 	return ts
 }
