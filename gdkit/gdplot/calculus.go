@@ -225,8 +225,11 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 			if !(h > 0) || math.IsInf(h, 0) || !(y > 0) || math.IsInf(y, 0) {
 				continue
 			}
-			xys = append(xys, plotter.XY{X: h, Y: y})
-			if best < 0 || y < xys[best].Y {
+			// log10 coordinates on linear axes labelled 10^k: gonum
+			// places the y-axis label's glyph box at the arithmetic
+			// middle of a log axis, leaving a gap under the title.
+			xys = append(xys, plotter.XY{X: math.Log10(h), Y: math.Log10(y)})
+			if best < 0 || xys[len(xys)-1].Y < xys[best].Y {
 				best = len(xys) - 1
 			}
 		}
@@ -250,7 +253,7 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 		bm, _ := markers(bp, i, draw.RingGlyph{})
 		bm.GlyphStyle.Radius *= 2
 		p.Add(bm)
-		lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: bp, Labels: []string{"mejor $h$ = " + fmtPow10(bp[0].X)}})
+		lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: bp, Labels: []string{"mejor $h$ = " + fmtPow10(math.Pow(10, bp[0].X))}})
 		lab.TextStyle[0].Font = p.Legend.TextStyle.Font
 		lab.TextStyle[0].Handler = p.Legend.TextStyle.Handler
 		lab.TextStyle[0].Color = DefaultTheme.Color(i)
@@ -267,17 +270,38 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 		return nil, fmt.Errorf("gdplot: no positive finite error to plot: %w", ErrEmpty)
 	}
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
-		ax.Scale = plot.LogScale{}
-		ax.Tick.Marker = DecadeTicks{}
+		ax.Tick.Marker = exponentTicks{}
 		ax.Tick.Label.Handler = MathText{}
 	}
 	// Room below the lowest minimum for its label (a decade), and three
 	// decades above the data for the legend, top left: for tiny h the
 	// round-off errors of every formula are large and alike.
-	p.Y.Min /= 10
-	p.Y.Max *= 1e3
+	p.Y.Min--
+	p.Y.Max += 3
 	p.Legend.Top, p.Legend.Left = true, true
 	return p, nil
+}
+
+// exponentTicks marks the integers k of an axis holding log10 values,
+// labelled 10^k, at most about 8 labels (as DecadeTicks).
+type exponentTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (exponentTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max >= min) || math.IsInf(min, 0) || math.IsInf(max, 0) {
+		return nil
+	}
+	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
+	step := max1((hi-lo+8)/8, 1)
+	var ts []plot.Tick
+	for k := lo; k <= hi; k++ {
+		t := plot.Tick{Value: float64(k)}
+		if k%step == 0 {
+			t.Label = superscript(k)
+		}
+		ts = append(ts, t)
+	}
+	return ts
 }
 
 // fmtPow10 writes an exact power of ten as $10^{k}$, other numbers as fmtNum.

@@ -94,3 +94,28 @@ func TestSegmentsSplitAtNaN(t *testing.T) {
 		}
 	}
 }
+
+func TestExponentTicks(t *testing.T) {
+	ts := exponentTicks{}.Ticks(-12.5, 1.2)
+	if len(ts) != 14 || ts[0].Value != -12 || ts[len(ts)-1].Value != 1 {
+		t.Fatalf("ticks on [-12.5, 1.2]: %v", ts)
+	}
+	labelled := 0
+	for _, tk := range ts {
+		if tk.Label != "" {
+			labelled++
+			if tk.Label != superscript(int(tk.Value)) {
+				t.Errorf("tick %v labelled %q", tk.Value, tk.Label)
+			}
+		}
+	}
+	if labelled < 4 || labelled > 9 {
+		t.Errorf("%d labelled ticks, want 4…9", labelled)
+	}
+	if got := fmtPow10(1e-5); got != "$10^{-5}$" {
+		t.Errorf("fmtPow10(1e-5) = %q", got)
+	}
+	if got := fmtPow10(0.5); got != "0.5" {
+		t.Errorf("fmtPow10(0.5) = %q", got)
+	}
+}
