@@ -13,13 +13,35 @@ import (
 func init() {
 	register("04-descenso-2d-trayectoria", func() (*gdplot.Figure, error) { return nb04Trajectory(0.1) })
 	register("04-descenso-2d-zigzag", func() (*gdplot.Figure, error) { return nb04Trajectory(0.4) })
+	register("04-descenso-2d-error", func() (*gdplot.Figure, error) {
+		tr1, err := nb04Descend(0.1)
+		if err != nil {
+			return nil, err
+		}
+		tr4, err := nb04Descend(0.4)
+		if err != nil {
+			return nil, err
+		}
+		p, err := gdplot.LossCurve(true,
+			gdplot.Series{Label: "$\\alpha$ = 0.1", Y: tr1.Es()},
+			gdplot.Series{Label: "$\\alpha$ = 0.4", Y: tr4.Es()})
+		if err != nil {
+			return nil, err
+		}
+		return gdplot.Single(p), nil
+	})
+}
+
+// nb04Descend is the notebook's descenso(alpha).
+func nb04Descend(alpha float64) (*gdkit.Trace, error) {
+	E := func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] }
+	gradE := func(g, w []float64) { g[0], g[1] = 2*w[0], 4*w[1] }
+	return gdkit.Descend(gdkit.Problem{E: E, Grad: gradE, Dim: 2}, []float64{8, 6},
+		gdkit.Options{Alpha: alpha, MaxIter: 200, GradTol: 1e-6})
 }
 
 func nb04Trajectory(alpha float64) (*gdplot.Figure, error) {
-	E := func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] }
-	gradE := func(g, w []float64) { g[0], g[1] = 2*w[0], 4*w[1] }
-	tr, err := gdkit.Descend(gdkit.Problem{E: E, Grad: gradE, Dim: 2}, []float64{8, 6},
-		gdkit.Options{Alpha: alpha, MaxIter: 200, GradTol: 1e-6})
+	tr, err := nb04Descend(alpha)
 	if err != nil {
 		return nil, err
 	}
