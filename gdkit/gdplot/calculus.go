@@ -159,22 +159,38 @@ func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot,
 			labels = append(labels, lbl)
 		}
 	}
+	// Each verdict is written where the curve is not: up and to the left
+	// of an increasing point, up and to the right of a decreasing one,
+	// right above a critical point (below it at a minimum).
 	var pts plotter.XYs
-	var names []string
 	for _, x := range xs {
 		y, d := f(x), df(x)
 		if !finite(x, y) || math.IsNaN(d) {
 			continue
 		}
 		pts = append(pts, plotter.XY{X: x, Y: y})
+		name, align, dx, dy := "punto crítico", draw.XCenter, vg.Length(0), vg.Points(8)
+		yalign := draw.YBottom
+		if h := (b - a) / 50; f(x-h)+f(x+h) > 2*y {
+			// a minimum: write below it
+			yalign, dy = draw.YTop, -vg.Points(8)
+		}
 		switch sign(d) {
 		case 1:
-			names = append(names, "crece")
+			name, align, dx, dy, yalign = "crece", draw.XRight, -vg.Points(4), vg.Points(8), draw.YBottom
 		case -1:
-			names = append(names, "decrece")
-		default:
-			names = append(names, "punto crítico")
+			name, align, dx, dy, yalign = "decrece", draw.XLeft, vg.Points(4), vg.Points(8), draw.YBottom
 		}
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{name}})
+		if err != nil {
+			return nil, err
+		}
+		lab.TextStyle[0].Font = p.Legend.TextStyle.Font
+		lab.TextStyle[0].Handler = p.Legend.TextStyle.Handler
+		lab.TextStyle[0].XAlign = align
+		lab.TextStyle[0].YAlign = yalign
+		lab.Offset = vg.Point{X: dx, Y: dy}
+		p.Add(lab)
 	}
 	if len(pts) > 0 {
 		sc, err := markers(pts, 2, draw.CircleGlyph{})
@@ -182,17 +198,6 @@ func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot,
 			return nil, err
 		}
 		p.Add(sc)
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: names})
-		if err != nil {
-			return nil, err
-		}
-		for i := range lab.TextStyle {
-			lab.TextStyle[i].Font = p.Legend.TextStyle.Font
-			lab.TextStyle[i].Handler = p.Legend.TextStyle.Handler
-			lab.TextStyle[i].XAlign = draw.XCenter
-		}
-		lab.Offset = vg.Point{Y: vg.Points(8)}
-		p.Add(lab)
 	}
 	p.X.Min, p.X.Max = a, b
 	roomForLegend(p, all, labels)
