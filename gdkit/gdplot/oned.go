@@ -22,59 +22,130 @@ func centralSlope(f func(float64) float64, x float64) float64 {
 }
 
 // Tangent plots f on [a, b] with its tangent line y = f(x0) + m·(x − x0) at
-// x0, and the point (x0, f(x0)) with the label "pendiente = m". Pass
+// x0, and the point (x0, f(x0)) labelled "f′(x₀) = m" on the side of the
+// tangent away from the curve. Pass
 // m = NaN to use the central difference (f(x0+h) − f(x0−h))/2h.
 func Tangent(f func(float64) float64, a, b, x0, m float64) (*plot.Plot, error) {
-	return tangentPlot(f, a, b, x0, m, true)
+	p, pts, err := tangentPlot(f, a, b, x0, m, true)
+	if err != nil {
+		return nil, err
+	}
+	roomForLegend(p, pts, []string{"$f(x)$", "tangente en $x_0$"})
+	return p, nil
 }
 
-// tangentPlot draws f, the point x0 and, if withTangent, the tangent.
-func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool) (*plot.Plot, error) {
+// tangentPlot draws f, the point x0 and, if withTangent, the tangent. It
+// returns the points drawn (for legend placement).
+func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool) (*plot.Plot, plotter.XYs, error) {
 	if err := checkInterval(a, b); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	y0 := f(x0)
 	if math.IsNaN(m) {
 		m = centralSlope(f, x0)
 	}
 	if !finite(x0, y0) || math.IsInf(m, 0) || math.IsNaN(m) {
-		return nil, fmt.Errorf("gdplot: f or its slope is not finite at x0 = %v", x0)
+		return nil, nil, fmt.Errorf("gdplot: f or its slope is not finite at x0 = %v", x0)
 	}
 	p := New("Recta tangente en $x_0$ = "+fmtNum(x0), "$x$", "$f(x)$")
 	xys := sample(f, a, b, curveSamples)
 	l, err := line(xys, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.Add(l)
 	p.Legend.Add("$f(x)$", l)
 	_, _, ymin, ymax := plotter.XYRange(xys)
 	p.X.Min, p.X.Max = a, b
-	placeLegend(p, xys)
 	if !withTangent {
 		pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
 		p.Add(pt)
-		return p, nil
+		return p, xys, nil
 	}
 	// The tangent is drawn over the window, clipped to the y range of f.
 	tan := clipLine(func(x float64) float64 { return y0 + m*(x-x0) }, a, b, ymin, ymax)
 	tl, err := line(tan, 1)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.Add(tl)
-	p.Legend.Add("tangente: pendiente "+fmtNum(m), tl)
+	p.Legend.Add("tangente en $x_0$", tl)
 	pt, _ := markers(plotter.XYs{{X: x0, Y: y0}}, 2, draw.CircleGlyph{})
 	p.Add(pt)
-	lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x0, Y: y0}}, Labels: []string{"  $f'(x_0)$ = " + fmtNum(m)}})
-	lab.TextStyle[0].Font = p.Legend.TextStyle.Font
-	lab.TextStyle[0].Handler = p.Legend.TextStyle.Handler
-	lab.TextStyle[0].YAlign = draw.YTop
-	lab.Offset = vg.Point{X: vg.Points(4), Y: -vg.Points(6)}
-	p.Add(lab)
+	p.Add(slopeLabel(p, f, a, b, x0, y0, m))
 	p.X.Min, p.X.Max = a, b
-	placeLegend(p, append(append(plotter.XYs{}, xys...), tan...))
-	return p, nil
+	return p, append(append(plotter.XYs{}, xys...), tan...), nil
+}
+
+// slopeLabel writes "f′(x0) = m" next to (x0, y0) on the side of the tangent
+// away from the curve: below the line where f is convex at x0, above it
+// where f is concave. Below a line of slope m < 0 lies its lower-left side,
+// below one of slope m > 0 its lower-right side (and the mirror for above).
+func slopeLabel(p *plot.Plot, f func(float64) float64, a, b, x0, y0, m float64) *plotter.Labels {
+	d := (b - a) / 40
+	below := f(x0+d)+f(x0-d)-2*y0 >= 0 // convex: the curve is above the tangent
+	right := (m > 0) == below
+	lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x0, Y: y0}}, Labels: []string{"$f'(x_0)$ = " + fmtNum(m)}})
+	sty := &lab.TextStyle[0]
+	sty.Font = p.Legend.TextStyle.Font
+	sty.Handler = p.Legend.TextStyle.Handler
+	off := vg.Point{X: vg.Points(8), Y: vg.Points(6)}
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+	if !right {
+		sty.XAlign, off.X = draw.XRight, -off.X
+	}
+	if below {
+		sty.YAlign, off.Y = draw.YTop, -off.Y
+	}
+	lab.Offset = off
+	return lab
+}
+
+// roomForLegend places the legend, whose entries are labels, in the emptiest corner (placeLegend) and,
+// if curve points still fall under it, raises the top (or lowers the bottom)
+// of the y axis so the legend sits above (below) all of them. The legend's
+// size is estimated from its entries: 15 pt per line plus 8 pt of frame, in
+// a data area about 220 pt tall and 400 pt wide (a bit less than the
+// default 6.4×4.8 in figure has, so that smaller figures fit too).
+func roomForLegend(p *plot.Plot, pts plotter.XYs, labels []string) {
+	placeLegend(p, pts)
+	if len(labels) == 0 {
+		return
+	}
+	chars := 0
+	for _, l := range labels {
+		chars = max(chars, len([]rune(strings.ReplaceAll(l, "$", ""))))
+	}
+	fh := math.Min(0.6, (15*float64(len(labels))+8)/220)
+	fw := math.Min(1, (6*float64(chars)+40)/400)
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	if !(x1 > x0) || !(y1 > y0) {
+		return
+	}
+	// The highest (lowest) point under the legend's horizontal extent.
+	ext := math.Inf(-1)
+	for _, q := range pts {
+		fx := (q.X - x0) / (x1 - x0)
+		if (p.Legend.Left && fx > fw) || (!p.Legend.Left && fx < 1-fw) {
+			continue
+		}
+		fy := (q.Y - y0) / (y1 - y0)
+		if !p.Legend.Top {
+			fy = 1 - fy
+		}
+		ext = math.Max(ext, fy)
+	}
+	if ext <= 1-fh {
+		return
+	}
+	// Grow the range so that ext ends at 1 − fh of the new range.
+	span := y1 - y0
+	grow := span * (ext - (1 - fh)) / (1 - fh)
+	if p.Legend.Top {
+		p.Y.Max += grow
+	} else {
+		p.Y.Min -= grow
+	}
 }
 
 // clipLine samples the line g on [a, b] keeping only the part with
@@ -124,7 +195,7 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 		mr, ml := (f(x0+h)-y0)/h, (y0-f(x0-h))/h
 		kink = math.Abs(mr-ml) > 1e-3*math.Max(1, math.Max(math.Abs(mr), math.Abs(ml)))
 	}
-	p, err := tangentPlot(f, a, b, x0, m, !kink)
+	p, _, err := tangentPlot(f, a, b, x0, m, !kink)
 	if err != nil {
 		return nil, err
 	}
@@ -134,6 +205,10 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 	p.Title.Text = "Secantes por la izquierda y la derecha en $x_0$ = " + fmtNum(x0)
 	_, _, ymin, ymax := plotter.XYRange(sample(f, a, b, curveSamples))
 	y0 := f(x0)
+	labels := []string{"$f(x)$"}
+	if !kink {
+		labels = append(labels, "tangente en $x_0$")
+	}
 	for i, h := range hs {
 		if !(h > 0) || math.IsInf(h, 0) {
 			return nil, fmt.Errorf("gdplot: secant step h = %v must be positive and finite", h)
@@ -169,10 +244,12 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 			}
 		}
 		if thumb != nil {
-			p.Legend.Add(fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", ")), thumb)
+			lbl := fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", "))
+			p.Legend.Add(lbl, thumb)
+			labels = append(labels, lbl)
 		}
 	}
-	placeLegend(p, allLinePoints(p, f, a, b, x0, hs))
+	roomForLegend(p, allLinePoints(p, f, a, b, x0, hs), labels)
 	return p, nil
 }
 

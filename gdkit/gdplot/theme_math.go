@@ -268,6 +268,9 @@ func parseMath(s string, scale, shift float64) []run {
 		case r == ',':
 			emit(", ", false)
 			i++
+		case r == '\'':
+			emit("′", false) // f'(x): a prime, not an apostrophe hidden under the f
+			i++
 		case unicode.IsLetter(r):
 			emit(string(r), true)
 			i++
@@ -301,8 +304,25 @@ func (h MathText) width(base font.Font, runs []run) vg.Length {
 func (h MathText) widthFunc(base font.Font, runs []run) func(i int) vg.Length {
 	return func(i int) vg.Length {
 		f := h.face(base, runs[i])
-		return f.Width(visible(runs[i].s))
+		w := f.Width(visible(runs[i].s))
+		if italicF(runs, i) {
+			// Italic correction: the hook of an italic f overhangs what
+			// follows upright, e.g. the prime or "(" of f'(x).
+			w += vg.Length(0.12) * f.Font.Size
+		}
+		return w
 	}
+}
+
+// italicF reports whether run i is italic, ends in "f" and is followed by
+// an upright run at the same size and baseline.
+func italicF(runs []run, i int) bool {
+	r := runs[i]
+	if !r.italic || !strings.HasSuffix(r.s, "f") || i+1 >= len(runs) {
+		return false
+	}
+	n := runs[i+1]
+	return !n.italic && n.scale == r.scale && n.shift == r.shift
 }
 
 // visible maps the internal nabla mark to the glyph it is drawn from.

@@ -2,6 +2,7 @@ package gdplot
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/font"
@@ -54,5 +55,26 @@ func TestMathTextLayout(t *testing.T) {
 	runs = layoutMath("$x_1$")
 	if len(runs) != 2 || runs[1].scale != 0.7 || runs[1].shift >= 0 {
 		t.Errorf("subscript layout: %+v", runs)
+	}
+}
+
+// f'(x) keeps its prime: "'" becomes an upright ′ after an italic f, which
+// gets an italic correction so that its hook does not cover the prime.
+func TestMathTextPrime(t *testing.T) {
+	runs := layoutMath("$f'(x_0)$ = -4")
+	if len(runs) < 2 || runs[0].s != "f" || !runs[0].italic || !strings.HasPrefix(runs[1].s, "′") || runs[1].italic {
+		t.Fatalf("layout of f'(x_0): %+v", runs)
+	}
+	if !italicF(runs, 0) {
+		t.Errorf("no italic correction after f in %+v", runs)
+	}
+	h := MathText{}
+	f := font.From(DefaultTheme.Font, vg.Points(12))
+	wf, _, _ := h.Box("$f$", f)
+	wfp, _, _ := h.Box("$f'$", f)
+	face := h.cache().Lookup(f, f.Size)
+	wPrime := face.Width("′")
+	if got, min := wfp-wf, wPrime+vg.Points(0.12*12)-vg.Points(0.01); got < min {
+		t.Errorf("width added by the prime = %v, want ≥ %v (prime + italic correction)", got, min)
 	}
 }
