@@ -80,8 +80,10 @@ func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
 	}
 	mainC := c
 	mainC.Max.X -= w
+	mainC = aspectCanvas(main, mainC)
 	sideC := c
 	sideC.Min.X = mainC.Max.X + vg.Points(10)
+	sideC.Max.X = sideC.Min.X + w - vg.Points(10)
 	drawPlot(main, mainC)
 	dataC := main.DataCanvas(mainC)
 	sideData := f.Side.DataCanvas(sideC)

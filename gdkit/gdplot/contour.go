@@ -275,6 +275,7 @@ func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
 	c, r := g.Dims()
 	p.X.Min, p.X.Max = g.X(0), g.X(c-1)
 	p.Y.Min, p.Y.Max = g.Y(0), g.Y(r-1)
+	markEqualAspect(p)
 }
 
 // HeatMap returns a filled contour map of g (matplotlib's contourf): g is

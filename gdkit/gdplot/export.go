@@ -357,6 +357,7 @@ func Save(p *plot.Plot, path string) error {
 // area on a white, grey-framed box so that it stays readable over curves
 // (gonum/plot draws legends without a background).
 func drawPlot(p *plot.Plot, c draw.Canvas) {
+	c = aspectCanvas(p, c)
 	saved := p.Legend
 	if saved.Rectangle(c).Size().Y == 0 {
 		p.Draw(c)
