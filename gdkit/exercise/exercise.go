@@ -49,12 +49,19 @@ func report(v Verdict) Verdict {
 }
 
 // Close checks |got - want| ≤ tol·max(1, |want|) and prints the verdict.
-// A NaN or infinite got is wrong.
+// A NaN or infinite got is wrong. A wrong answer is told whether it is too
+// large or too small, never the expected value, so the exercise stays one.
 func Close(title string, got, want, tol float64, hint string) Verdict {
 	ok := !math.IsNaN(got) && !math.IsInf(got, 0) && math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 	detail := fmt.Sprintf("obtuviste %.6g", got)
-	if !ok {
-		detail += fmt.Sprintf(", se esperaba %.6g", want)
+	switch {
+	case ok:
+	case math.IsNaN(got) || math.IsInf(got, 0):
+		detail += ", que no es un número finito"
+	case got > want:
+		detail += ", que es mayor que el valor correcto"
+	default:
+		detail += ", que es menor que el valor correcto"
 	}
 	return report(Verdict{OK: ok, Title: title, Detail: detail, Hint: hint})
 }

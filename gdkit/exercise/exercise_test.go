@@ -71,7 +71,11 @@ func TestGradient(t *testing.T) {
 }
 
 func TestClose(t *testing.T) {
-	capture(t)
+	out := capture(t)
+	Close("c", 1.25, 0.75, 1e-6, "")
+	if strings.Contains(out.String(), "0.75") || !strings.Contains(out.String(), "mayor") {
+		t.Errorf("a wrong answer must say too large without the answer: %q", out)
+	}
 	for _, c := range []struct {
 		got, want, tol float64
 		ok             bool
