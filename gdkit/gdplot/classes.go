@@ -26,7 +26,8 @@ type Boundary struct {
 // the features of row i) and y holds the n labels: y > 0 is the positive
 // class, y ≤ 0 (0 or −1) the negative one; they are drawn as two marker
 // shapes and colours. Each boundary is drawn as a line clipped to the data
-// window (the data range padded by 5 %); a boundary that misses the window
+// window (the data range padded by 5 %, and by 30 % more above the data
+// for the legend); a boundary that misses the window
 // is listed in a note. Rows with a non-finite feature are skipped.
 //
 // Errors: no data, ragged input (len(x) ≠ 2·len(y)), a non-finite label,
@@ -78,7 +79,8 @@ func Classes(x, y []float64, boundaries ...Boundary) (*plot.Plot, error) {
 	if padY == 0 {
 		padY = 1
 	}
-	x0, x1, y0, y1 = x0-padX, x1+padX, y0-padY, y1+padY
+	// Extra room above the data keeps the legend off the points.
+	x0, x1, y0, y1 = x0-padX, x1+padX, y0-padY, y1+padY+0.3*(y1-y0)
 	for k, set := range []struct {
 		pts   plotter.XYs
 		label string
@@ -113,13 +115,27 @@ func Classes(x, y []float64, boundaries ...Boundary) (*plot.Plot, error) {
 		l.LineStyle.Color = DefaultTheme.Color([]int{2, 4, 5, 3}[k%4])
 		p.Add(l)
 		p.Legend.Add(bd.Label, l)
-		for i := 0; i <= 10; i++ { // keep the legend off the line too
-			t := float64(i) / 10
+		for i := 0; i <= 40; i++ { // keep the legend off the line too
+			t := float64(i) / 40
 			legendAvoid = append(legendAvoid, plotter.XY{X: a.X + t*(b.X-a.X), Y: a.Y + t*(b.Y-a.Y)})
 		}
 	}
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
-	placeLegend(p, legendAvoid, false)
+	// The legend goes in the headroom, in the top corner with fewer points
+	// and boundary samples.
+	var nLeft, nRight int
+	for _, q := range legendAvoid {
+		fx, fy := (q.X-x0)/(x1-x0), (q.Y-y0)/(y1-y0)
+		if fy < 0.72 {
+			continue
+		}
+		if fx <= 0.5 {
+			nLeft++
+		} else {
+			nRight++
+		}
+	}
+	p.Legend.Top, p.Legend.Left = true, nLeft < nRight
 	if len(missed) > 0 {
 		p.Add(&Note{Text: fmt.Sprintf("fuera de la ventana: %v", missed), Right: p.Legend.Left || !p.Legend.Top})
 	}
