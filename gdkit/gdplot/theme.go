@@ -143,6 +143,7 @@ func (t Theme) Apply(p *plot.Plot) {
 		a.Label.Padding = vg.Points(4)
 		a.Tick.Label.Font = font.From(t.Font, t.TickSize)
 		a.Tick.Label.Handler = plain
+		a.Tick.Marker = Ticks{}
 		a.LineStyle.Width = t.AxisWidth
 		a.Tick.LineStyle.Width = t.AxisWidth
 		a.Tick.Length = vg.Points(6)
