@@ -103,8 +103,10 @@ var (
 const maxLines = 8
 
 // Check returns the failing cells of an executed notebook, in order. A cell
-// fails when it has an error output, or when any of its outputs contains
-// "panic: " or "exit status N" with N ≠ 0.
+// fails when it has an error output, when any of its outputs contains
+// "panic: " or "exit status N" with N ≠ 0, or when its main body (after
+// "%%") shows a figure (nb.Show, nb.ShowPlot, nb.ShowSVG, nb.Animate) but the
+// cell has no image output: GoNB has been seen to drop a display silently.
 func Check(nb *Notebook) []Failure {
 	var fails []Failure
 	code := 0
@@ -133,6 +135,9 @@ func Check(nb *Notebook) []Failure {
 			case exitRe.MatchString(t):
 				reason = exitRe.FindString(t)
 			}
+		}
+		if reason == "" && showsFigure(string(c.Source)) && !hasImage(c.Outputs) {
+			reason = "figure missing: the cell shows a figure but has no image output"
 		}
 		if reason == "" {
 			continue
@@ -174,6 +179,40 @@ func outputText(o Output) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "\n")
+}
+
+// figureCalls are the calls of package nb that display a figure.
+var figureCalls = []string{"nb.Show(", "nb.ShowPlot(", "nb.ShowSVG(", "nb.Animate("}
+
+// showsFigure reports whether a GoNB cell's main body (the code after a
+// "%%" line) calls one of figureCalls. Declarations above "%%" run nothing.
+func showsFigure(src string) bool {
+	_, body, ok := strings.Cut(src, "%%")
+	if !ok {
+		return false
+	}
+	for _, call := range figureCalls {
+		if strings.Contains(body, call) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasImage reports whether any output carries an image, directly or as an
+// <img> in HTML.
+func hasImage(outs []Output) bool {
+	for _, o := range outs {
+		for mime, raw := range o.Data {
+			if strings.HasPrefix(mime, "image/") {
+				return true
+			}
+			if mime == "text/html" && strings.Contains(string(raw), "<img") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstCodeLine returns the first line of src that is not blank and not

@@ -23,6 +23,9 @@ func TestCheck(t *testing.T) {
 		{"exit status", `{"cells":[{"cell_type":"code","source":"os.Exit(3)","outputs":[{"output_type":"stream","name":"stderr","text":"exit status 3"}]}]}`, "exit status 3", 1, "exit status 3"},
 		{"exit status zero is fine", `{"cells":[{"cell_type":"code","source":"x","outputs":[{"output_type":"stream","name":"stdout","text":"exit status 0\n"}]}]}`, "", 0, ""},
 		{"panic in html", `{"cells":[{"cell_type":"code","source":"x","outputs":[{"output_type":"display_data","data":{"text/html":["<pre>panic: &lt;nil&gt;</pre>"]}}]}]}`, "panic", 1, "panic: <nil>"},
+		{"figure missing", `{"cells":[{"cell_type":"code","source":"%%\nnb.Show(fig)","outputs":[{"output_type":"stream","name":"stdout","text":"hola"}]}]}`, "figure missing: the cell shows a figure but has no image output", 1, "hola"},
+		{"figure present", `{"cells":[{"cell_type":"code","source":"%%\nnb.Show(fig)","outputs":[{"output_type":"display_data","data":{"image/png":"iVBOR"}}]}]}`, "", 0, ""},
+		{"figure call only declared", `{"cells":[{"cell_type":"code","source":"func show() { nb.Show(fig) }","outputs":[]}]}`, "", 0, ""},
 		{"ansi stripped", `{"cells":[{"cell_type":"code","source":"x","outputs":[{"output_type":"stream","name":"stderr","text":"panic: a\n\u001b[7m[[ Cell ]]\u001b[0m\n"}]}]}`, "panic", 1, "[[ Cell ]]"},
 	}
 	for _, c := range cases {
@@ -117,5 +120,34 @@ func TestFixtures(t *testing.T) {
 				t.Errorf("message does not quote %q:\n%s", c.line, f)
 			}
 		})
+	}
+}
+
+// TestStoredNotebooks reads the committed notebooks: their stored outputs
+// (what GitHub and the HTML copies show) must be those of a complete run
+// with no failing cell.
+func TestStoredNotebooks(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "notebooks", "*.ipynb"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no notebooks found: %v", err)
+	}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nb, err := Parse(b)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+			continue
+		}
+		for i, c := range nb.Cells {
+			if c.Type == "code" && c.ExecutionCount == nil {
+				t.Errorf("%s: cell %d was never executed (run make notebooks)", p, i+1)
+			}
+		}
+		for _, f := range Check(nb) {
+			t.Errorf("%s: stored output fails: %s", p, f)
+		}
 	}
 }
