@@ -8,7 +8,7 @@ PORT       ?= 8888
 FIGURES    ?= figures
 ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: run setup test vet unit fuzz nbtest notebooks html figures bench latency
+.PHONY: run setup test vet unit fuzz nbtest smoke notebooks html figures bench latency
 
 ## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
 run: setup
@@ -20,8 +20,9 @@ setup:
 	@bash scripts/ensure-jupyter.sh
 	@bash scripts/install-kernel.sh
 
-## test: vet, unit tests (race detector), short fuzzing, and every notebook through the real kernel.
-test: setup vet unit fuzz nbtest
+## test: vet, unit tests (race detector), short fuzzing, every notebook through the real kernel,
+## and a smoke test of make run (Jupyter serves the notebooks and lists the Go kernel).
+test: setup vet unit fuzz smoke nbtest
 
 vet:
 	$(GO) vet ./...
@@ -37,6 +38,9 @@ fuzz:
 
 nbtest:
 	$(GO) run ./cmd/nbcheck -j $(NBJOBS) $(NOTEBOOKS)
+
+smoke:
+	@bash scripts/run-smoke.sh
 
 ## notebooks: re-execute every notebook in place so the stored outputs (figures) are fresh.
 notebooks: setup
