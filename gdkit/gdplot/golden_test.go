@@ -4,13 +4,10 @@ import (
 	"bytes"
 	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/cmpimg"
 )
 
 // Run `go test ./gdkit/gdplot -run Golden -update` to regenerate the
@@ -182,31 +179,13 @@ func TestGolden(t *testing.T) {
 			fig.WithDPI(100)
 			got := render(t, fig, PNG)
 			svg := render(t, fig, SVG)
-			if bytes.Contains(svg, []byte("NaN")) || bytes.Contains(svg, []byte("Inf")) {
-				t.Errorf("SVG contains NaN/Inf")
+			if err := finiteSVG(svg); err != nil {
+				t.Error(err)
 			}
 			if pdf := render(t, fig, PDF); !bytes.HasPrefix(pdf, []byte("%PDF")) {
 				t.Errorf("PDF output does not start with %%PDF")
 			}
-			path := filepath.Join("testdata", tc.name+".png")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("missing golden (run with -update): %v", err)
-			}
-			ok, err := cmpimg.EqualApprox("png", got, want, 0.05)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !ok {
-				_ = os.WriteFile(filepath.Join("testdata", tc.name+"_failed.png"), got, 0o644)
-				t.Errorf("%s differs from golden (see testdata/%s_failed.png)", path, tc.name)
-			}
+			checkGolden(t, tc.name+".png", got, 0.05)
 		})
 	}
 }

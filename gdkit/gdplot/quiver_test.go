@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"testing"
@@ -180,8 +179,8 @@ func TestQuiverSVGNoNaN(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			if bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Inf")) {
-				return fmt.Errorf("%s: SVG contains NaN/Inf", tc.name)
+			if err := finiteSVG(b); err != nil {
+				return fmt.Errorf("%s: %w", tc.name, err)
 			}
 			return nil
 		})
@@ -204,7 +203,7 @@ func TestQuiverGolden(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		checkGolden(t, "quiver_slide.png", b)
+		checkGolden(t, "quiver_slide.png", b, 0.02)
 		// Colour by magnitude, middle pivot.
 		q.ColorMap = surfaceViridis()
 		q.Pivot = PivotMiddle
@@ -214,7 +213,7 @@ func TestQuiverGolden(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		checkGolden(t, "quiver_color.png", b)
+		checkGolden(t, "quiver_color.png", b, 0.02)
 		return nil
 	})
 }

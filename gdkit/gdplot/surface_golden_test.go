@@ -2,7 +2,7 @@ package gdplot
 
 import (
 	"bytes"
-	"flag"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -16,21 +16,8 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// The -update flag regenerates the golden images (cmpimg's -regen works
-// too). It is registered here unless another test file already did.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "regenerate golden images in testdata/")
-	}
-}
-
 // goldenUpdate reports whether golden images are to be regenerated.
-func goldenUpdate() bool {
-	if f := flag.Lookup("update"); f != nil && f.Value.String() == "true" {
-		return true
-	}
-	return *cmpimg.GenerateTestData
-}
+func goldenUpdate() bool { return *update || *cmpimg.GenerateTestData }
 
 // surfWithin runs f and fails the test if it takes longer than d (a hung
 // renderer must not hang the test suite).
@@ -67,7 +54,10 @@ func svgOf(p *plot.Plot, w, h vg.Length) ([]byte, error) {
 }
 
 // checkGolden compares got with testdata/name (regenerating it with -update).
-func checkGolden(t *testing.T, name string, got []byte) {
+// checkGolden compares the PNG got with testdata/name within tol (cmpimg's
+// YIQ tolerance), or rewrites the golden with -update; a mismatch writes got
+// to the temporary folder for a look.
+func checkGolden(t *testing.T, name string, got []byte, tol float64) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
 	if goldenUpdate() {
@@ -83,7 +73,7 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	if err != nil {
 		t.Fatalf("missing golden image (run go test -update): %v", err)
 	}
-	ok, err := cmpimg.EqualApprox("png", got, want, 0.02)
+	ok, err := cmpimg.EqualApprox("png", got, want, tol)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,4 +82,12 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		_ = os.WriteFile(out, got, 0o644)
 		t.Errorf("%s differs from the golden image; got written to %s", name, out)
 	}
+}
+
+// finiteSVG fails when an SVG holds a NaN or infinite coordinate.
+func finiteSVG(b []byte) error {
+	if bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Inf")) {
+		return errors.New("SVG contains NaN/Inf")
+	}
+	return nil
 }
