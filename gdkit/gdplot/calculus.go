@@ -288,7 +288,11 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 }
 
 // exponentTicks marks the integers k of an axis holding log10 values,
-// labelled 10^k, at most about 8 labels (as DecadeTicks).
+// labelled 10^k (set the tick label handler to MathText). Up to 6 decades
+// every k is labelled; over a wider range only the multiples of a round
+// step (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks (every
+// k up to 40 decades, else every step/5), so an axis from 10⁰ to 10³⁰⁸ (a
+// diverging run) stays readable.
 type exponentTicks struct{}
 
 // Ticks implements plot.Ticker.
@@ -297,9 +301,19 @@ func (exponentTicks) Ticks(min, max float64) []plot.Tick {
 		return nil
 	}
 	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
-	step := max1((hi-lo+8)/8, 1)
+	step := 1
+	for i := 0; (hi-lo)/step > 6; i++ {
+		step = []int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
+	}
+	minor := 1
+	if hi-lo > 40 {
+		minor = max1(step/5, 1)
+	}
 	var ts []plot.Tick
 	for k := lo; k <= hi; k++ {
+		if k%minor != 0 {
+			continue
+		}
 		t := plot.Tick{Value: float64(k)}
 		if k%step == 0 {
 			t.Label = superscript(k)

@@ -506,7 +506,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		return nil, fmt.Errorf("gdplot: no plottable value in the series: %w", ErrEmpty)
 	}
 	if logY {
-		p.Y.Tick.Marker = log10Ticks{}
+		p.Y.Tick.Marker = exponentTicks{}
 		p.Y.Tick.Label.Handler = MathText{}
 	}
 	placeLegend(p, all)
@@ -522,10 +522,10 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 }
 
 // DecadeTicks marks powers of ten on a log axis, labelled $10^{k}$ (set the
-// tick label handler to MathText), thinning to at most about 8 labels over wide ranges.
+// tick label handler to MathText), thinned as exponentTicks.
 type DecadeTicks struct{}
 
-// Ticks implements plot.Ticker. Up to 8 decades every power of ten is
+// Ticks implements plot.Ticker. Up to 6 decades every power of ten is
 // labelled; over a wider range only the multiples of a round step of
 // decades (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks
 // (every decade up to 40 decades, else every step/5), so an axis from 1 to
@@ -534,43 +534,9 @@ func (DecadeTicks) Ticks(min, max float64) []plot.Tick {
 	if !(min > 0) || !(max >= min) || math.IsInf(max, 0) {
 		return nil
 	}
-	lo, hi := int(math.Floor(math.Log10(min))), int(math.Ceil(math.Log10(max)))
-	step := 1
-	for i := 0; (hi-lo)/step > 8; i++ {
-		step = []int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
-	}
-	// Unlabelled minor ticks: every decade up to 40 decades, else at a
-	// fifth of the step.
-	minor := 1
-	if hi-lo > 40 {
-		minor = max1(step/5, 1)
-	}
-	var ts []plot.Tick
-	for k := lo; k <= hi; k++ {
-		if k%minor != 0 {
-			continue
-		}
-		v := math.Pow(10, float64(k))
-		if v < min*(1-1e-9) || v > max*(1+1e-9) {
-			continue
-		}
-		t := plot.Tick{Value: v}
-		if k%step == 0 {
-			t.Label = superscript(k)
-		}
-		ts = append(ts, t)
-	}
-	return ts
-}
-
-// log10Ticks marks a linear axis that holds log10 values with DecadeTicks'
-// powers of ten, at their exponents.
-type log10Ticks struct{}
-
-func (log10Ticks) Ticks(min, max float64) []plot.Tick {
-	ts := DecadeTicks{}.Ticks(math.Pow(10, math.Max(min, -307)), math.Pow(10, math.Min(max, 308)))
+	ts := exponentTicks{}.Ticks(math.Log10(min)-1e-9, math.Log10(max)+1e-9)
 	for i := range ts {
-		ts[i].Value = math.Round(math.Log10(ts[i].Value))
+		ts[i].Value = math.Pow(10, ts[i].Value)
 	}
 	return ts
 }
