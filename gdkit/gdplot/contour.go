@@ -68,10 +68,9 @@ func Levels(lo, hi float64, n int, sqrt bool) ([]float64, error) {
 	return ls, nil
 }
 
-// cleanLevels sorts, deduplicates and drops non-finite levels, and nudges a
-// level that equals a grid value exactly (a case that makes gonum's contour
-// tracing slow) by a relative 1e-9.
-func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
+// finiteSorted returns the finite values of levels, sorted, without
+// repeats, in a new slice.
+func finiteSorted(levels []float64) []float64 {
 	ls := make([]float64, 0, len(levels))
 	for _, l := range levels {
 		if !math.IsNaN(l) && !math.IsInf(l, 0) {
@@ -85,6 +84,14 @@ func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
 			out = append(out, l)
 		}
 	}
+	return out
+}
+
+// cleanLevels sorts, deduplicates and drops non-finite levels, and nudges a
+// level that equals a grid value exactly (a case that makes gonum's contour
+// tracing slow) by a relative 1e-9.
+func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
+	out := finiteSorted(levels)
 	vals := map[float64]bool{}
 	c, r := g.Dims()
 	for i := 0; i < c; i++ {

@@ -222,20 +222,7 @@ func (s *Surface) FloorLevels() []float64 {
 		return nil
 	}
 	if s.Levels != nil {
-		var lv []float64
-		for _, v := range s.Levels {
-			if !math.IsNaN(v) && !math.IsInf(v, 0) {
-				lv = append(lv, v)
-			}
-		}
-		sort.Float64s(lv)
-		out := lv[:0]
-		for i, v := range lv {
-			if i == 0 || v != lv[i-1] {
-				out = append(out, v)
-			}
-		}
-		return out
+		return finiteSorted(s.Levels)
 	}
 	return surfNiceLevels(lo, hi, 8)
 }
