@@ -280,7 +280,8 @@ const (
 )
 
 // Encode writes the figure to w in format "png" (at f.DPI, default 200),
-// "svg" or "pdf" (vector; fonts embedded in PDF). The written SVG is checked
+// "svg" or "pdf" (vector; in PDF, text is drawn as glyph outlines so that
+// Greek letters and math symbols render). The written SVG is checked
 // to contain no NaN coordinate.
 func (f *Figure) Encode(w io.Writer, format string) error {
 	if err := f.check(); err != nil {
@@ -299,7 +300,13 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 	default:
 		return fmt.Errorf("gdplot: unsupported format %q (want png, svg or pdf)", format)
 	}
-	if err := f.Draw(draw.New(cnv)); err != nil {
+	var dc vg.CanvasSizer = cnv
+	if pc, ok := cnv.(*vgpdf.Canvas); ok {
+		// vgpdf encodes text in cp1252 (α, ², ∂ come out garbled):
+		// draw the glyph outlines instead.
+		dc = glyphCanvas{Canvas: pc, size: pc.Size}
+	}
+	if err := f.Draw(draw.New(dc)); err != nil {
 		return err
 	}
 	var buf bytes.Buffer
