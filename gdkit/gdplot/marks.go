@@ -97,7 +97,8 @@ func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink v
 }
 
 // Note is a plot.Plotter writing a boxed message in the top-left corner of
-// the data area, e.g. "diverge en la iteración 7: se muestran 6 pasos".
+// the data area (or the corner or top centre its fields choose), e.g.
+// "diverge en la iteración 7: se muestran 6 pasos".
 type Note struct {
 	Text string
 	// Color of the text and frame (default dark red).
