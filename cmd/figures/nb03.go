@@ -81,6 +81,7 @@ func init() {
 			return nil, err
 		}
 		p.Title.Text = "Divergencia: el error crece"
+		p.Y.Label.Text = "$E(w_k)$ (escala log)"
 		return gdplot.Single(p), nil
 	})
 	// The interactive cell's initial figure (α = 0.3, 20 iterations).

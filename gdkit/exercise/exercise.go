@@ -108,16 +108,25 @@ func Gradient(title string, E func([]float64) float64, grad func(dst, w []float6
 	for _, w := range ws {
 		rep, err := gdkit.CheckGrad(E, grad, w)
 		if err != nil {
-			return report(Verdict{Title: title, Detail: fmt.Sprintf("en w = %v: %v", w, err), Hint: hint})
+			return report(Verdict{Title: title, Detail: fmt.Sprintf("en w = %s: %v", point(w), err), Hint: hint})
 		}
 		if !rep.OK {
 			r := rep.Rows[rep.Worst]
 			return report(Verdict{Title: title, Hint: hint,
-				Detail: fmt.Sprintf("en w = %v, δE/δw%d da %.6g pero la numérica da %.6g", w, r.Index+1, r.Analytic, r.Numeric)})
+				Detail: fmt.Sprintf("en w = %s, δE/δw%d da %.6g pero la numérica da %.6g", point(w), r.Index+1, r.Analytic, r.Numeric)})
 		}
 	}
 	return report(Verdict{OK: true, Title: title,
 		Detail: fmt.Sprintf("coincide con el gradiente numérico en %d puntos", len(ws))})
+}
+
+// point writes w as the course does, (1, 2), not as Go's [1 2].
+func point(w []float64) string {
+	parts := make([]string, len(w))
+	for i, v := range w {
+		parts[i] = fmt.Sprintf("%g", v)
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 // MustPass panics if any verdict is wrong. Reference solutions call it so

@@ -61,7 +61,7 @@ func TestGradient(t *testing.T) {
 		t.Errorf("right gradient failed: %s", v)
 	}
 	v := Gradient("g", E, wrong, ws, "")
-	if v.OK || !strings.Contains(v.Detail, "δE/δw2") {
+	if v.OK || !strings.Contains(v.Detail, "δE/δw2") || !strings.Contains(v.Detail, "en w = (1, 2)") {
 		t.Errorf("wrong second component not named: %s", v)
 	}
 	short := func(g, w []float64) { g[0] = 2 * w[0] }

@@ -97,13 +97,18 @@ func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink v
 }
 
 // Note is a plot.Plotter writing a boxed message in the top-left corner of
-// the data area, e.g. "diverge en la iteración 7: se muestran 6 pasos".
+// the data area (or the corner or top centre its fields choose), e.g.
+// "diverge en la iteración 7: se muestran 6 pasos".
 type Note struct {
 	Text string
 	// Color of the text and frame (default dark red).
 	Color color.Color
 	// Right places the note in the top-right corner instead.
 	Right bool
+	// Bottom places the note in a bottom corner instead of a top one.
+	Bottom bool
+	// Center centres the note horizontally (Right is then ignored).
+	Center bool
 }
 
 // Plot implements plot.Plotter.
@@ -125,10 +130,16 @@ func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
 	pad := vg.Points(4)
 	w, h := sty.Width(n.Text), sty.Height(n.Text)
 	x := c.Min.X + 2*pad
-	if n.Right {
+	switch {
+	case n.Center:
+		x = (c.Min.X+c.Max.X)/2 - (w+3*pad)/2
+	case n.Right:
 		x = c.Max.X - 2*pad - w - 2*pad
 	}
 	y := c.Max.Y - 2*pad
+	if n.Bottom {
+		y = c.Min.Y + 2*pad + h + 2*pad
+	}
 	box := vg.Rectangle{Min: vg.Point{X: x, Y: y - h - 2*pad}, Max: vg.Point{X: x + w + 3*pad, Y: y}}
 	c.SetColor(color.RGBA{R: 0xff, G: 0xf4, B: 0xf0, A: 0xff})
 	c.Fill(box.Path())
@@ -244,31 +255,56 @@ func numberLabels(xys plotter.XYs, first int) (*StepLabels, error) {
 	return &StepLabels{XYs: xys, First: first}, nil
 }
 
+// corner is a corner of the data area: top or bottom, left or right.
+type corner struct{ top, left bool }
+
+// corners in order of preference on ties.
+var corners = []corner{{true, false}, {true, true}, {false, false}, {false, true}}
+
+// cornerCount is the number of pts in corner c of p's data range; each
+// corner box is 45% of the width and 40% of the height. It is -1 when the
+// range is empty.
+func cornerCount(p *plot.Plot, pts plotter.XYs, c corner) int {
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	if !(x1 > x0) || !(y1 > y0) {
+		return -1
+	}
+	n := 0
+	for _, q := range pts {
+		fx, fy := (q.X-x0)/(x1-x0), (q.Y-y0)/(y1-y0)
+		inX := (c.left && fx <= 0.45) || (!c.left && fx >= 0.55)
+		inY := (c.top && fy >= 0.6) || (!c.top && fy <= 0.4)
+		if inX && inY {
+			n++
+		}
+	}
+	return n
+}
+
+// emptiestCorner is the corner of p's data range holding the fewest of pts,
+// skipping the corner of the legend when skipLegend is set (ties go to the
+// first in corners: top-right, top-left, bottom-right, bottom-left).
+func emptiestCorner(p *plot.Plot, pts plotter.XYs, skipLegend bool) corner {
+	best, bestN := corners[0], math.MaxInt
+	for _, c := range corners {
+		if skipLegend && c.top == p.Legend.Top && c.left == p.Legend.Left {
+			continue
+		}
+		if n := cornerCount(p, pts, c); n < bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
+}
+
 // placeLegend puts the legend of p in the corner of the data range holding
 // the fewest of the given points (top-right preferred on ties, then
 // top-left, bottom-right, bottom-left). Each corner box is 45% of the width
 // and 40% of the height; logY measures heights in log10(y).
 func placeLegend(p *plot.Plot, pts plotter.XYs) {
-	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
-	if !(x1 > x0) || !(y1 > y0) || len(pts) == 0 {
+	if len(pts) == 0 || cornerCount(p, pts, corners[0]) < 0 {
 		return
 	}
-	type corner struct{ top, left bool }
-	corners := []corner{{true, false}, {true, true}, {false, false}, {false, true}}
-	best, bestN := corners[0], math.MaxInt
-	for _, c := range corners {
-		n := 0
-		for _, q := range pts {
-			fx, fy := (q.X-x0)/(x1-x0), (q.Y-y0)/(y1-y0)
-			inX := (c.left && fx <= 0.45) || (!c.left && fx >= 0.55)
-			inY := (c.top && fy >= 0.6) || (!c.top && fy <= 0.4)
-			if inX && inY {
-				n++
-			}
-		}
-		if n < bestN {
-			best, bestN = c, n
-		}
-	}
+	best := emptiestCorner(p, pts, false)
 	p.Legend.Top, p.Legend.Left = best.top, best.left
 }

@@ -200,7 +200,8 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 		return nil, err
 	}
 	if kink {
-		p.Add(&Note{Text: "derivadas laterales distintas: no hay tangente"})
+		// Top centre: between the two branches that meet at the kink.
+		p.Add(&Note{Text: "derivadas laterales distintas: no hay tangente", Center: true})
 	}
 	p.Title.Text = "Secantes por la izquierda y la derecha en $x_0$ = " + fmtNum(x0)
 	_, _, ymin, ymax := plotter.XYRange(sample(f, a, b, curveSamples))
@@ -515,8 +516,9 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		if len(notes) > 1 {
 			n += fmt.Sprintf(" (y %d más)", len(notes)-1)
 		}
-		// The note takes the top corner the legend does not use.
-		p.Add(&Note{Text: n, Right: p.Legend.Left || !p.Legend.Top})
+		// The note takes the emptiest corner the legend does not use.
+		c := emptiestCorner(p, all, true)
+		p.Add(&Note{Text: n, Right: !c.left, Bottom: !c.top})
 	}
 	return p, nil
 }

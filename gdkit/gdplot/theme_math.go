@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	stdfnt "golang.org/x/image/font"
 	"gonum.org/v1/plot/font"
@@ -260,7 +261,13 @@ func parseMath(s string, scale, shift float64) []run {
 		case r == ' ':
 			i++
 		case r == '-':
-			emit(" − ", false)
+			// Binary minus (a − b) is spaced; unary minus (10^{-8}, (-1), = -4)
+			// is not.
+			if unaryMinus(out) {
+				emit("−", false)
+			} else {
+				emit(" − ", false)
+			}
 			i++
 		case r == '+' || r == '=' || r == '<' || r == '>':
 			emit(" "+string(r)+" ", false)
@@ -284,6 +291,21 @@ func parseMath(s string, scale, shift float64) []run {
 		out[0].s = strings.TrimLeft(out[0].s, " ")
 	}
 	return out
+}
+
+// unaryMinus reports whether a '-' following the runs out is a sign: at the
+// start of an expression or script, or after an operator, comma or opening
+// bracket.
+func unaryMinus(out []run) bool {
+	if len(out) == 0 {
+		return true
+	}
+	prev := strings.TrimRight(out[len(out)-1].s, " ")
+	if prev == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return strings.ContainsRune("(−+=<>≤≥≈,[{×·/", last)
 }
 
 // face returns the font face of a run.

@@ -78,3 +78,24 @@ func TestMathTextPrime(t *testing.T) {
 		t.Errorf("width added by the prime = %v, want ≥ %v (prime + italic correction)", got, min)
 	}
 }
+
+// A unary minus is not spaced like a binary one: $10^{-8}$ is "10" and a
+// superscript "−8", $a - b$ keeps " − ".
+func TestMathTextMinus(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"$10^{-8}$", "10|−8"},
+		{"$a - b$", "a| − |b"},
+		{"$(-1)$", "(−1)"},
+		{"$x = -4$", "x| = −4"},
+		{"$-x$", "−|x"},
+	}
+	for _, c := range cases {
+		var parts []string
+		for _, r := range layoutMath(c.src) {
+			parts = append(parts, r.s)
+		}
+		if got := strings.Join(parts, "|"); got != c.want {
+			t.Errorf("%s: runs %q, want %q", c.src, got, c.want)
+		}
+	}
+}

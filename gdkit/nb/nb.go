@@ -75,9 +75,41 @@ func Show(fig *gdplot.Figure) error {
 	}
 	if gonbui.IsNotebook {
 		gonbui.SendData(d)
+		flush()
 		return gonbui.Error()
 	}
 	return nil
+}
+
+// syncTimeout bounds how long flush waits for GoNB.
+const syncTimeout = 10 * time.Second
+
+// flush waits, at most syncTimeout, until GoNB has read everything sent so
+// far (gonbui.Sync). Without it a cell that ends right after sending a
+// large PNG can lose the figure: GoNB closes its end of the pipe when the
+// program exits, possibly before it has read the message's last bytes.
+func flush() {
+	if gonbui.IsNotebook {
+		waitAtMost(syncTimeout, gonbui.Sync)
+	}
+}
+
+// waitAtMost runs f and reports whether it returned within d (if not, f is
+// left running in its goroutine).
+func waitAtMost(d time.Duration, f func()) bool {
+	done := make(chan struct{})
+	go func() {
+		f()
+		close(done)
+	}()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+		return true
+	case <-t.C:
+		return false
+	}
 }
 
 // ShowPlot displays a single plot: Show(gdplot.Single(p)).
@@ -99,6 +131,7 @@ func ShowSVG(fig *gdplot.Figure) error {
 		return err
 	}
 	gonbui.DisplaySvg(string(b))
+	flush()
 	return gonbui.Error()
 }
 
@@ -145,6 +178,7 @@ func Animate(frames []*gdplot.Figure, delay time.Duration) error {
 			time.Sleep(delay)
 		}
 	}
+	flush()
 	return gonbui.Error()
 }
 
