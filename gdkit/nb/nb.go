@@ -75,6 +75,10 @@ func Show(fig *gdplot.Figure) error {
 	}
 	if gonbui.IsNotebook {
 		gonbui.SendData(d)
+		// Wait until GoNB has read the message: when the cell's program
+		// exits, GoNB closes its end of the pipe, and a large PNG still in
+		// the pipe would be lost (the cell would store no image).
+		gonbui.Sync()
 		return gonbui.Error()
 	}
 	return nil
@@ -99,6 +103,7 @@ func ShowSVG(fig *gdplot.Figure) error {
 		return err
 	}
 	gonbui.DisplaySvg(string(b))
+	gonbui.Sync() // see Show
 	return gonbui.Error()
 }
 
@@ -145,6 +150,7 @@ func Animate(frames []*gdplot.Figure, delay time.Duration) error {
 			time.Sleep(delay)
 		}
 	}
+	gonbui.Sync() // see Show
 	return gonbui.Error()
 }
 
