@@ -91,7 +91,7 @@ func nb05ErrorCurves() (*gdplot.Figure, error) {
 		return nil, err
 	}
 	p2.Title.Text = "$E(w_1, b) - E_{min}$, escala log"
-	p2.Y.Label.Text = ""
+	p2.Y.Label.Text = "$E - E_{min}$"
 	return gdplot.Panels(p1, p2), nil
 }
 

@@ -137,6 +137,9 @@ func nb06SlideSurface() (*gdplot.Figure, error) {
 		return nil, err
 	}
 	s.Floor = true
-	s.XLabel, s.YLabel, s.ZLabel = "w1", "w2", "E"
-	return gdplot.Single(s.NewPlot("Superficie de E = w1² + w2²")), nil
+	s.XLabel, s.YLabel, s.ZLabel = "$w_1$", "$w_2$", "$E$"
+	p := s.NewPlot("Superficie de $E = w_1^2 + w_2^2$")
+	gdplot.DefaultTheme.Apply(p)
+	p.HideAxes()
+	return gdplot.Single(p), nil
 }

@@ -165,6 +165,7 @@ func nb07HimmelBasins() (*gdplot.Figure, error) {
 		labels.TextStyle[i].XAlign, labels.TextStyle[i].YAlign = -0.5, -0.5
 	}
 	p.Add(&gdplot.BoxedLabels{Labels: labels})
+	gdplot.EqualAspect(p)
 	return gdplot.Single(p), nil
 }
 
@@ -230,7 +231,7 @@ func nb07NetFits() (*gdplot.Figure, error) {
 		f.LineStyle = th.Line(i)
 		f.Samples = 200
 		fit.Add(f)
-		label := fmt.Sprintf("semilla %d: E = %.4f", seed, tr.FinalE())
+		label := fmt.Sprintf("semilla %d: $E$ = %.4f", seed, tr.FinalE())
 		fit.Legend.Add(label, f)
 		es := tr.Es()
 		curves = append(curves, gdplot.Series{Label: label, Y: es[:min(len(es), 1001)]})

@@ -12,7 +12,6 @@ import (
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
 	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 )
 
@@ -26,15 +25,6 @@ func init() {
 // nb08Run is the course's loop for any model: iters steps of size α from w = 0.
 func nb08Run(m *gdkit.Model, alpha float64, iters int) (*gdkit.Trace, error) {
 	return gdkit.Descend(m.Objective(), make([]float64, m.Dim()), gdkit.Options{Alpha: alpha, MaxIter: iters})
-}
-
-// nb08IntTicks labels an iteration or epoch axis at 0, step, ... ≤ max.
-func nb08IntTicks(max, step int) plot.ConstantTicks {
-	var ts plot.ConstantTicks
-	for k := 0; k <= max; k += step {
-		ts = append(ts, plot.Tick{Value: float64(k), Label: fmt.Sprint(k)})
-	}
-	return ts
 }
 
 // nb08Linear: 200 rows, y = 2·x1 − x2 + 0.5 + noise (σ = 0.3), seed 5.
@@ -150,7 +140,6 @@ func nb08ThreeCurves() (*gdplot.Figure, error) {
 	}
 	p.Title.Text = "El mismo descenso, tres modelos"
 	p.Y.Label.Text = "$E$"
-	p.X.Tick.Marker = nb08IntTicks(500, 100)
 	return gdplot.Single(p), nil
 }
 
@@ -204,9 +193,8 @@ func nb08EpochCurves() (*gdplot.Figure, error) {
 	}
 	p.Title.Text = fmt.Sprintf("$10^6$ ejemplos, $\\alpha$ = %g: $E - E_{min}$ por época", alpha)
 	p.X.Label.Text = "época"
-	p.X.Tick.Marker = nb08IntTicks(epochs, 1)
-	p.Y.Label.Text = ""
-	p.Y.Min, p.Y.Max = 1e-5, 3e3
+	p.Y.Label.Text = "$E - E_{min}$"
+	p.Y.Max = 3 // log10 units: up to 10³, room for the legend
 	p.Legend.Top, p.Legend.Left = true, false
 	return gdplot.Single(p), nil
 }

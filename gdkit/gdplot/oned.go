@@ -463,6 +463,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		ylabel = "$E(\\mathbf{w})$ (escala log)"
 	}
 	p := New("Error por iteración", "iteración", ylabel)
+	p.X.Tick.Marker = intTicks{} // iterations are whole numbers
 	any := false
 	var notes []string
 	var all plotter.XYs
