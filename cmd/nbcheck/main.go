@@ -51,9 +51,9 @@ func main() {
 	var mu sync.Mutex
 	for i, p := range paths {
 		wg.Add(1)
+		sem <- struct{}{} // start notebooks in the order given
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
 			defer func() { <-sem }()
 			out := filepath.Join(tmp, fmt.Sprintf("%03d-%s", i, filepath.Base(p)))
 			r := nbcheck.Execute(context.Background(), p, out, *timeout)
