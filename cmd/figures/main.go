@@ -55,6 +55,7 @@ func main() {
 	out := flag.String("out", "figures", "output folder")
 	only := flag.String("only", "", "regular expression: make only the figures whose name matches")
 	formats := flag.String("formats", "png,svg,pdf", "comma-separated formats for still figures")
+	dpi := flag.Int("dpi", 0, "resolution of PNG figures (0: each figure's own, 200 by default)")
 	gifDPI := flag.Int("gifdpi", 100, "resolution of GIF frames")
 	flag.Parse()
 	re, err := regexp.Compile(*only)
@@ -74,6 +75,9 @@ func main() {
 		}
 		fig, err := f.build()
 		if err == nil {
+			if *dpi > 0 {
+				fig.WithDPI(*dpi)
+			}
 			err = fig.SaveAll(filepath.Join(*out, f.name), exts...)
 		}
 		if err != nil {
