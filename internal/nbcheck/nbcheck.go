@@ -74,6 +74,8 @@ type Failure struct {
 	Lines  []string
 }
 
+// String renders the failure: the cell, its first code line, the reason
+// and the first lines of its output.
 func (f Failure) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "cell %d (code cell %d, %q): %s", f.Cell, f.Code, f.Source, f.Reason)
