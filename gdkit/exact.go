@@ -45,11 +45,9 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 	if err := numCheckVec("w", w); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]float64, len(w))
-	}
-	if len(dst) != len(w) {
-		return nil, fmt.Errorf("%w: len(dst)=%d, len(w)=%d", ErrDimension, len(dst), len(w))
+	dst, err := numDst(dst, len(w), "w")
+	if err != nil {
+		return nil, err
 	}
 	x := make([]dual.Number, len(w))
 	for i, v := range w {

@@ -29,11 +29,9 @@ func NumGrad(dst []float64, f func([]float64) float64, w []float64) ([]float64, 
 	if err := numCheckVec("w", w); err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]float64, len(w))
-	}
-	if len(dst) != len(w) {
-		return nil, fmt.Errorf("%w: len(dst)=%d, len(w)=%d", ErrDimension, len(dst), len(w))
+	dst, err := numDst(dst, len(w), "w")
+	if err != nil {
+		return nil, err
 	}
 	bp := numGradPool.Get().(*[]float64)
 	defer numGradPool.Put(bp)
@@ -366,4 +364,16 @@ func (c *GradCheck) HTML() string {
 	}
 	b.WriteString(`</tbody></table><p style="color:` + color + `"><b>` + html.EscapeString(c.verdict()) + "</b></p>\n")
 	return b.String()
+}
+
+// numDst returns dst, or a new slice of length n when dst is nil; a dst of
+// another length is an ErrDimension error naming the input it must match.
+func numDst(dst []float64, n int, name string) ([]float64, error) {
+	if dst == nil {
+		return make([]float64, n), nil
+	}
+	if len(dst) != n {
+		return nil, fmt.Errorf("%w: len(dst)=%d, len(%s)=%d", ErrDimension, len(dst), name, n)
+	}
+	return dst, nil
 }

@@ -433,11 +433,9 @@ func SampleGradient(dst, ys, xs []float64) ([]float64, error) {
 	if err != nil {
 		return nil, err
 	}
-	if dst == nil {
-		dst = make([]float64, len(ys))
-	}
-	if len(dst) != len(ys) {
-		return nil, fmt.Errorf("%w: len(dst)=%d, len(ys)=%d", ErrDimension, len(dst), len(ys))
+	dst, err = numDst(dst, len(ys), "ys")
+	if err != nil {
+		return nil, err
 	}
 	gc.apply(dst, ys, len(ys), 1)
 	return dst, nil
