@@ -3,9 +3,14 @@ package nb
 import (
 	"bytes"
 	"errors"
+	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 
 	"gdkit.dev/gdkit/gdplot"
 )
@@ -76,4 +81,196 @@ func TestExploreDrawError(t *testing.T) {
 	if err := Explore(s); !errors.Is(err, bad) {
 		t.Errorf("err = %v, want the Draw error", err)
 	}
+}
+
+// fakeFront is a frontEnd without a browser: the test plays the user by
+// sending on moves, clicks and intr; answers says, per call of widgets,
+// whether the browser creates them.
+type fakeFront struct {
+	mu            sync.Mutex
+	answers       []bool
+	asked         int
+	moves, clicks chan int
+	shown         int
+	labels        []string
+	removed       int
+	synced        int
+}
+
+func newFakeFront(answers ...bool) *fakeFront {
+	return &fakeFront{answers: answers, moves: make(chan int), clicks: make(chan int)}
+}
+
+func (f *fakeFront) show(d *protocol.DisplayData) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := d.Data[protocol.MIMEImagePNG]; !ok {
+		panic("show without a PNG")
+	}
+	f.shown++
+}
+
+func (f *fakeFront) widgets(n, start int, text string, wait time.Duration) (<-chan int, <-chan int, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ok := f.asked < len(f.answers) && f.answers[f.asked]
+	f.asked++
+	if !ok {
+		return nil, nil, false
+	}
+	return f.moves, f.clicks, true
+}
+
+func (f *fakeFront) setLabel(text string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.labels = append(f.labels, text)
+}
+
+func (f *fakeFront) remove() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.removed++
+}
+
+func (f *fakeFront) sync() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.synced++
+}
+
+// liveSlider is a Slider over 0.1, 0.2, 0.3, 0.4 starting at 0.2 whose Draw
+// records the values drawn and fails for failAt (if in Values).
+func liveSlider(t *testing.T, drawn *[]float64, failAt float64) Slider {
+	var mu sync.Mutex
+	return Slider{
+		Label: "α", Values: []float64{0.1, 0.2, 0.3, 0.4}, Start: 1, Format: "%.1f",
+		Draw: func(v float64) (*gdplot.Figure, error) {
+			mu.Lock()
+			*drawn = append(*drawn, v)
+			mu.Unlock()
+			if v == failAt {
+				return nil, errBadDraw
+			}
+			return frames(t, 1)[0], nil
+		},
+	}
+}
+
+var errBadDraw = errors.New("bad draw")
+
+// runExplore runs explore in a goroutine and returns its result channel.
+func runExplore(s Slider, f frontEnd, intr <-chan os.Signal) <-chan error {
+	done := make(chan error, 1)
+	go func() { done <- explore(s, f, intr) }()
+	return done
+}
+
+func waitErr(t *testing.T, done <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(30 * time.Second):
+		t.Fatal("explore did not return")
+		return nil
+	}
+}
+
+// TestExploreLive plays a session: moves (one repeated, one out of range),
+// then "Listo". Each new position is drawn once and labelled; the widgets
+// are removed once at the end.
+func TestExploreLive(t *testing.T) {
+	var drawn []float64
+	f := newFakeFront(true)
+	done := runExplore(liveSlider(t, &drawn, -1), f, nil)
+	for _, i := range []int{3, 3, 9, -1, 0} {
+		f.moves <- i
+	}
+	f.clicks <- 1
+	if err := waitErr(t, done); err != nil {
+		t.Fatal(err)
+	}
+	wantDrawn := []float64{0.2, 0.4, 0.1}
+	wantLabels := []string{"α = 0.4", "α = 0.1"}
+	if !slices.Equal(drawn, wantDrawn) || f.shown != len(wantDrawn) {
+		t.Errorf("drawn %v (shown %d times), want %v, each shown once", drawn, f.shown, wantDrawn)
+	}
+	if !slices.Equal(f.labels, wantLabels) {
+		t.Errorf("labels %q, want %q", f.labels, wantLabels)
+	}
+	if f.removed != 1 || f.synced == 0 {
+		t.Errorf("removed %d times, synced %d times; want 1 and ≥ 1", f.removed, f.synced)
+	}
+}
+
+// TestExploreLiveEnds: every way out of a live exploration takes the
+// widgets off the page.
+func TestExploreLiveEnds(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		act     func(f *fakeFront, intr chan os.Signal)
+		idle    time.Duration
+		want    error
+		wantDrw []float64
+	}{
+		{"Listo", func(f *fakeFront, _ chan os.Signal) { f.clicks <- 1 }, 0, nil, []float64{0.2}},
+		{"idle", func(*fakeFront, chan os.Signal) {}, 10 * time.Millisecond, nil, []float64{0.2}},
+		{"Draw fails", func(f *fakeFront, _ chan os.Signal) { f.moves <- 2 }, 0, errBadDraw, []float64{0.2, 0.3}},
+		{"interrupt", func(_ *fakeFront, intr chan os.Signal) { intr <- os.Interrupt }, 0, errInterrupted, []float64{0.2}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var drawn []float64
+			s := liveSlider(t, &drawn, 0.3)
+			s.Idle = tc.idle
+			f := newFakeFront(true)
+			intr := make(chan os.Signal, 1)
+			done := runExplore(s, f, intr)
+			tc.act(f, intr)
+			if err := waitErr(t, done); !errors.Is(err, tc.want) {
+				t.Errorf("err = %v, want %v", err, tc.want)
+			}
+			if f.removed != 1 {
+				t.Errorf("widgets removed %d times, want 1", f.removed)
+			}
+			if !slices.Equal(drawn, tc.wantDrw) {
+				t.Errorf("drawn %v, want %v", drawn, tc.wantDrw)
+			}
+		})
+	}
+}
+
+// TestExploreLiveRetry: when the browser does not create the widgets the
+// first time they are asked for again; after retries failures Explore
+// prints NoAnswerNote and returns with only the initial figure.
+func TestExploreLiveRetry(t *testing.T) {
+	t.Run("second try", func(t *testing.T) {
+		var drawn []float64
+		f := newFakeFront(false, true)
+		done := runExplore(liveSlider(t, &drawn, -1), f, nil)
+		f.moves <- 0
+		f.clicks <- 1
+		if err := waitErr(t, done); err != nil {
+			t.Fatal(err)
+		}
+		if f.asked != 2 || !slices.Equal(drawn, []float64{0.2, 0.1}) {
+			t.Errorf("asked %d times, drawn %v; want 2 and [0.2 0.1]", f.asked, drawn)
+		}
+	})
+	t.Run("no answer", func(t *testing.T) {
+		var out bytes.Buffer
+		NoteOut = &out
+		defer func() { NoteOut = nil }()
+		var drawn []float64
+		f := newFakeFront()
+		if err := waitErr(t, runExplore(liveSlider(t, &drawn, -1), f, nil)); err != nil {
+			t.Fatal(err)
+		}
+		if f.asked != retries || f.shown != 1 || !slices.Equal(drawn, []float64{0.2}) {
+			t.Errorf("asked %d times, shown %d, drawn %v; want %d, 1, [0.2]", f.asked, f.shown, drawn, retries)
+		}
+		if !strings.Contains(out.String(), "no respondió") || !strings.Contains(out.String(), "α = 0.2") {
+			t.Errorf("note %q, want NoAnswerNote for α = 0.2", out.String())
+		}
+	})
 }
