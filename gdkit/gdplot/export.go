@@ -365,6 +365,7 @@ func Save(p *plot.Plot, path string) error {
 // (gonum/plot draws legends without a background).
 func drawPlot(p *plot.Plot, c draw.Canvas) {
 	c = aspectCanvas(p, c)
+	defer wrapTitle(p, c.Max.X-c.Min.X)()
 	saved := p.Legend
 	if saved.Rectangle(c).Size().Y == 0 {
 		p.Draw(c)
