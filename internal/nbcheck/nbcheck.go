@@ -276,6 +276,7 @@ func Execute(ctx context.Context, path, out string, timeout time.Duration) Resul
 	secs := fmt.Sprint(int(timeout.Seconds()))
 	cmd := exec.CommandContext(ctx, "jupyter", "nbconvert", "--to", "notebook", "--execute",
 		"--allow-errors", "--ExecutePreprocessor.timeout="+secs,
+		"--ExecutePreprocessor.record_timing=False", // no timestamps: re-runs leave no diff
 		"--ExecutePreprocessor.kernel_name=gonb",
 		"--output", abs, path)
 	// The kernel, and the cells' programs, inherit this environment:
