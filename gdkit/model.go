@@ -108,12 +108,7 @@ func (l SquaredLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 }
 
 // CheckLabel accepts any finite target.
-func (SquaredLoss) CheckLabel(y float64) error {
-	if !dscFinite(y) {
-		return dscBadInput("target %v is not finite", y)
-	}
-	return nil
-}
+func (SquaredLoss) CheckLabel(y float64) error { return finiteTarget(y) }
 
 // Name returns "linreg".
 func (SquaredLoss) Name() string { return "linreg" }
@@ -287,7 +282,10 @@ func (TanhNetLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 }
 
 // CheckLabel accepts any finite target.
-func (TanhNetLoss) CheckLabel(y float64) error {
+func (TanhNetLoss) CheckLabel(y float64) error { return finiteTarget(y) }
+
+// finiteTarget accepts any finite regression target y.
+func finiteTarget(y float64) error {
 	if !dscFinite(y) {
 		return dscBadInput("target %v is not finite", y)
 	}

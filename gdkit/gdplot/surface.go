@@ -234,14 +234,7 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 	if !(raw > 0) || math.IsInf(raw, 0) {
 		return []float64{lo, hi}
 	}
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw*0.999 {
-			step = m * mag
-			break
-		}
-	}
+	step := niceStep(raw)
 	if !(step > 0) || math.IsInf(step, 0) || math.Abs(lo/step) > 1e12 {
 		return []float64{lo, hi}
 	}
@@ -271,14 +264,7 @@ func surfTicks(lo, hi float64) []plot.Tick {
 	if !(raw > 0) || math.IsInf(raw, 0) {
 		return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)}}
 	}
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := 10 * mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw*0.999 {
-			step = m * mag
-			break
-		}
-	}
+	step := niceStep(raw)
 	prec := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
 	if m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); m == 2.5 {
 		prec++
@@ -962,4 +948,16 @@ func (s *Surface) drawFloorLines(c draw.Canvas, v *surfView, lv []float64, zf fl
 			}
 		}
 	}
+}
+
+// niceStep returns the smallest round step (1, 2, 2.5, 5 or 10 × 10ⁿ) not
+// below raw (within 0.1 %).
+func niceStep(raw float64) float64 {
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	for _, m := range []float64{1, 2, 2.5, 5} {
+		if m*mag >= raw*0.999 {
+			return m * mag
+		}
+	}
+	return 10 * mag
 }
