@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -110,15 +111,40 @@ func Names() []string {
 	return out
 }
 
-// ErrCSV is wrapped by every error of ReadCSV and CSVStream.
+// ErrCSV is wrapped by every error of ReadCSV and CSVStream; those with a
+// gdkit meaning also wrap gdkit.ErrEmpty (no header, no rows),
+// gdkit.ErrDimension (a row with another number of fields) or
+// gdkit.ErrNotFinite (a NaN or Inf cell).
 var ErrCSV = errors.New("datasets: bad CSV")
 
 func csvErr(line, col int, format string, args ...any) error {
+	return csvErrOf(nil, line, col, format, args...)
+}
+
+// csvErrOf is csvErr for an error that also wraps cause: a gdkit sentinel
+// of the same meaning (gdkit.ErrEmpty, ErrDimension, ErrNotFinite) or an
+// error that wraps one. The message is the same as csvErr's.
+func csvErrOf(cause error, line, col int, format string, args ...any) error {
 	where := fmt.Sprintf("line %d", line)
 	if col > 0 {
 		where += fmt.Sprintf(", column %d", col)
 	}
-	return fmt.Errorf("%w: %s: "+format, append([]any{ErrCSV, where}, args...)...)
+	return &kindError{msg: fmt.Sprintf("%v: %s: "+format, append([]any{ErrCSV, where}, args...)...), kind: cause}
+}
+
+// kindError is an error with the message msg that wraps ErrCSV and kind.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string { return e.msg }
+
+func (e *kindError) Unwrap() []error {
+	if e.kind == nil {
+		return []error{ErrCSV}
+	}
+	return []error{ErrCSV, e.kind}
 }
 
 // ReadCSV reads comma-separated numeric data with a header line of column
@@ -144,19 +170,19 @@ func ReadCSV(r io.Reader) (*Table, error) {
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) != len(names) {
-			return nil, csvErr(line, 0, "%d fields, the header has %d", len(rec), len(names))
+			return nil, csvErrOf(gdkit.ErrDimension, line, 0, "%d fields, the header has %d", len(rec), len(names))
 		}
 		for j, s := range rec {
 			v, err := parseCell(s)
 			if err != nil {
-				return nil, csvErr(line, j+1, "column %q: %v", names[j], err)
+				return nil, csvErrOf(err, line, j+1, "column %q: %v", names[j], err)
 			}
 			data = append(data, v)
 		}
 		rows++
 	}
 	if rows == 0 {
-		return nil, csvErr(1, 0, "header but no data rows")
+		return nil, csvErrOf(gdkit.ErrEmpty, 1, 0, "header but no data rows")
 	}
 	return &Table{Names: names, Data: mat.NewDense(rows, len(names), data)}, nil
 }
@@ -176,7 +202,7 @@ func openCSV(r io.Reader) (*csv.Reader, []string, error) {
 	cr.ReuseRecord = true
 	hdr, err := cr.Read()
 	if err == io.EOF {
-		return nil, nil, csvErr(1, 0, "empty file (no header)")
+		return nil, nil, csvErrOf(gdkit.ErrEmpty, 1, 0, "empty file (no header)")
 	}
 	if err != nil {
 		return nil, nil, wrapCSV(err)
@@ -210,7 +236,7 @@ func parseCell(s string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a number", s)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, &kindError{msg: fmt.Sprintf("%q is not a finite number", s), kind: gdkit.ErrNotFinite}
 	}
 	return v, nil
 }
@@ -257,17 +283,17 @@ func (s *CSVStream) Next(x []float64) (float64, error) {
 	}
 	line, _ := s.cr.FieldPos(0)
 	if len(rec) != len(s.Names) {
-		return 0, csvErr(line, 0, "%d fields, the header has %d", len(rec), len(s.Names))
+		return 0, csvErrOf(gdkit.ErrDimension, line, 0, "%d fields, the header has %d", len(rec), len(s.Names))
 	}
 	if len(x) != len(s.Names)-1 {
-		return 0, fmt.Errorf("datasets: len(x) = %d, want %d", len(x), len(s.Names)-1)
+		return 0, fmt.Errorf("datasets: %w: len(x) = %d, want %d", gdkit.ErrDimension, len(x), len(s.Names)-1)
 	}
 	var y float64
 	k := 0
 	for j, c := range rec {
 		v, err := parseCell(c)
 		if err != nil {
-			return 0, csvErr(line, j+1, "column %q: %v", s.Names[j], err)
+			return 0, csvErrOf(err, line, j+1, "column %q: %v", s.Names[j], err)
 		}
 		if j == s.ycol {
 			y = v

@@ -84,7 +84,7 @@ func Derivative(title string, f, df func(float64) float64, xs []float64, hint st
 		return report(Verdict{Title: title, Detail: "no hay puntos donde comparar", Hint: hint})
 	}
 	for _, x := range xs {
-		num, err := gdkit.Derivative(f, x)
+		num, err := gdkit.Derivative(f, x, nil)
 		if err != nil {
 			return report(Verdict{Title: title, Detail: fmt.Sprintf("f no es derivable en x = %g (%v)", x, err), Hint: hint})
 		}
@@ -106,7 +106,7 @@ func Gradient(title string, E func([]float64) float64, grad func(dst, w []float6
 		return report(Verdict{Title: title, Detail: "no hay puntos donde comparar", Hint: hint})
 	}
 	for _, w := range ws {
-		rep, err := gdkit.CheckGrad(E, grad, w)
+		rep, err := gdkit.CheckGrad(E, grad, w, nil)
 		if err != nil {
 			return report(Verdict{Title: title, Detail: fmt.Sprintf("en w = %s: %v", point(w), err), Hint: hint})
 		}
