@@ -345,14 +345,27 @@ func TestStreamSVM(t *testing.T) {
 }
 
 // TestSGDAllocFree: the allocations of an SGD run do not depend on the number
-// of epochs (buffers and the trace are sized up front).
+// of epochs (buffers and the trace are sized up front). Every run must
+// succeed and do all its updates: a run that stopped early (an error, a
+// divergence) would allocate the same for 1 and 20 epochs and prove nothing.
 func TestSGDAllocFree(t *testing.T) {
-	m := linModel(t, 1, 500, []float64{1, 2, 3, 4}, 0.5, 0.1)
+	const n = 500
+	m := linModel(t, 1, n, []float64{1, 2, 3, 4}, 0.5, 0.1)
 	w0 := make([]float64, 5)
 	for _, batch := range []int{0, 1, 50} {
+		perEpoch := 1
+		if batch > 0 {
+			perEpoch = (n + batch - 1) / batch
+		}
 		allocs := func(epochs int) float64 {
 			return testing.AllocsPerRun(3, func() {
-				gdkit.SGD(m, w0, &gdkit.SGDSettings{Alpha: 0.01, BatchSize: batch, Epochs: epochs, Rand: gdkit.NewRand(1), LogEvery: 7})
+				tr, err := gdkit.SGD(m, w0, &gdkit.SGDSettings{Alpha: 0.01, BatchSize: batch, Epochs: epochs, Rand: gdkit.NewRand(1), LogEvery: 7})
+				if err != nil {
+					t.Fatalf("batch %d, %d epochs: %v", batch, epochs, err)
+				}
+				if tr.Reason != gdkit.MaxIter || tr.Updates != epochs*perEpoch {
+					t.Fatalf("batch %d, %d epochs: %v after %d of %d updates", batch, epochs, tr.Reason, tr.Updates, epochs*perEpoch)
+				}
 			})
 		}
 		if a1, a20 := allocs(1), allocs(20); a1 != a20 {
