@@ -20,9 +20,11 @@ func ExampleDescend1D() {
 	}
 	path := tr.Path1D()
 	fmt.Printf("w: %.2f → %.2f → %.3f … → %.6f\n", path[0], path[1], path[2], tr.Final()[0])
+	fmt.Printf("first update: %.2f = −α·dE/dw(w0) = −%g·%g\n", tr.Step(nil, 1)[0], tr.StepSize(1), tr.Grad(0)[0])
 	fmt.Println(tr.Iterations(), "iteraciones:", tr.Reason.Spanish())
 	// Output:
 	// w: 0.00 → 0.60 → 1.080 … → 3.000000
+	// first update: 0.60 = −α·dE/dw(w0) = −0.1·-6
 	// 70 iteraciones: convergió
 }
 
@@ -90,8 +92,11 @@ func ExampleStream() {
 	}
 	w := tr.Final()
 	fmt.Printf("%d rows, %d checkpoints, w = (%.2f, %.2f, %.2f, %.2f), b = %.2f\n", tr.Rows, tr.Len(), w[0], w[1], w[2], w[3], w[4])
+	// Checkpoint 0 is w0 (no loss for a stream), then one every 5000 updates.
+	fmt.Printf("epoch %d, mean batch loss per checkpoint: %.3f\n", tr.Epoch(tr.Len()-1), tr.Losses()[1:])
 	// Output:
 	// 1000000 rows, 5 checkpoints, w = (1.00, -2.00, 0.50, 3.00), b = 0.25
+	// epoch 1, mean batch loss per checkpoint: [0.082 0.010 0.010 0.010]
 }
 
 // The same model minimised by gonum's BFGS.

@@ -187,29 +187,33 @@ func (e *DivergenceError) Is(target error) bool {
 	return (target == ErrDiverged && e.Iter > 0) || (target == ErrNotFinite && e.Reason == NonFinite)
 }
 
-// Error describes the divergence in English and suggests a smaller α.
-func (e *DivergenceError) Error() string {
-	if e.Reason == NonFinite && e.Iter == 0 {
-		return fmt.Sprintf("gdkit: %s = %v is not finite at the starting point w0; choose another w0", e.What, e.Value)
-	}
-	if e.Reason == NonFinite {
-		return fmt.Sprintf("gdkit: descent stopped at iteration %d: %s = %v is not finite (numerical error); α = %g is probably too large, try a smaller α such as %g",
-			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
-	}
-	return fmt.Sprintf("gdkit: descent diverged at iteration %d: %s = %g grew far above E(w0) = %g; α = %g is too large, try a smaller α such as %g",
-		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
+// The messages of a DivergenceError, in English and in Spanish (voseo, as
+// the slides): a non-finite value at w0, a non-finite value during the
+// run, and E growing without bound.
+var divergenceText = [2][3]string{
+	{
+		"gdkit: %[2]s = %[3]v is not finite at the starting point w0; choose another w0",
+		"gdkit: descent stopped at iteration %[1]d: %[2]s = %[3]v is not finite (numerical error); α = %[5]g is probably too large, try a smaller α such as %[6]g",
+		"gdkit: descent diverged at iteration %[1]d: %[2]s = %[3]g grew far above E(w0) = %[4]g; α = %[5]g is too large, try a smaller α such as %[6]g",
+	},
+	{
+		"%[2]s = %[3]v no es finito en el punto inicial w0; elegí otro w0",
+		"el descenso se detuvo en la iteración %[1]d: %[2]s = %[3]v no es finito (error numérico); α = %[5]g es probablemente demasiado grande, probá un α más chico, por ejemplo %.2[6]g",
+		"el descenso divergió en la iteración %[1]d: %[2]s = %.4[3]g creció muy por encima de E(w0) = %.4[4]g; α = %[5]g es demasiado grande, probá un α más chico, por ejemplo %.2[6]g",
+	},
 }
+
+func (e *DivergenceError) text(lang int) string {
+	k := 2
+	if e.Reason == NonFinite {
+		k = min(e.Iter, 1)
+	}
+	return fmt.Sprintf(divergenceText[lang][k], e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
+}
+
+// Error describes the divergence in English and suggests a smaller α.
+func (e *DivergenceError) Error() string { return e.text(0) }
 
 // Spanish describes the divergence in Spanish, for the notebooks (voseo,
 // as the slides): values with 4 significant digits, the suggested α with 2.
-func (e *DivergenceError) Spanish() string {
-	if e.Reason == NonFinite && e.Iter == 0 {
-		return fmt.Sprintf("%s = %v no es finito en el punto inicial w0; elegí otro w0", e.What, e.Value)
-	}
-	if e.Reason == NonFinite {
-		return fmt.Sprintf("el descenso se detuvo en la iteración %d: %s = %v no es finito (error numérico); α = %g es probablemente demasiado grande, probá un α más chico, por ejemplo %.2g",
-			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
-	}
-	return fmt.Sprintf("el descenso divergió en la iteración %d: %s = %.4g creció muy por encima de E(w0) = %.4g; α = %g es demasiado grande, probá un α más chico, por ejemplo %.2g",
-		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
-}
+func (e *DivergenceError) Spanish() string { return e.text(1) }
