@@ -106,7 +106,7 @@ func TwoClassData(rng *rand.Rand, n, d int, sep, spread float64) (x, y []float64
 
 // LinearStream generates the rows of LinearData one at a time without
 // storing them, for 10⁶–10⁷ rows and more in constant memory. It implements
-// gdkit.RowSource and gdkit.Resetter (Reset replays the same rows).
+// gdkit.RowSource, and Reset replays the same rows (for more than one epoch).
 type LinearStream struct {
 	seed        uint64
 	n, i        int
@@ -148,7 +148,7 @@ func (s *LinearStream) Reset() error {
 }
 
 // TwoClassStream generates the rows of TwoClassData one at a time without
-// storing them. It implements gdkit.RowSource and gdkit.Resetter.
+// storing them. It implements gdkit.RowSource, with Reset.
 type TwoClassStream struct {
 	seed        uint64
 	n, d, i     int
