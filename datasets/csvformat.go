@@ -299,10 +299,10 @@ func (f *csvFormat) fieldsHint(rec []string, want int) string {
 	return ""
 }
 
-// sepHint explains a field that contains a separator other than the
-// file's, or returns "".
+// sepHint explains a field that contains ';' or tab when they are not the
+// separator, or returns "" (a ',' in a field may be a decimal comma).
 func (f *csvFormat) sepHint(field string) string {
-	for _, r := range separators {
+	for _, r := range []rune{';', '\t'} {
 		if r == f.comma || !strings.ContainsRune(field, r) {
 			continue
 		}
