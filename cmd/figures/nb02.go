@@ -5,7 +5,6 @@ import (
 
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
-	"gdkit.dev/gdkit/nb"
 )
 
 // Figures of notebooks/02_descenso_1d.ipynb: E(w) = (w-3)² + 1, w0 drawn
@@ -50,6 +49,6 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return nb.FromPlots(ps), nil
+		return gdplot.FromPlots(ps), nil
 	})
 }

@@ -128,22 +128,6 @@ func NewQuiverField(f plotter.FieldXY) (*Quiver, error) {
 	return NewQuiver(x, y, u, v)
 }
 
-// checkGridAxis reports whether a is non-empty, finite and strictly increasing.
-func checkGridAxis(name string, a []float64) error {
-	if len(a) == 0 {
-		return fmt.Errorf("gdplot: empty %s coordinates", name)
-	}
-	for i, v := range a {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("gdplot: %s[%d] = %v is not finite", name, i, v)
-		}
-		if i > 0 && !(v > a[i-1]) {
-			return fmt.Errorf("gdplot: %s coordinates not strictly increasing at %d", name, i)
-		}
-	}
-	return nil
-}
-
 // minStep returns the smallest positive spacing of the grid, or 1 for a
 // single point.
 func (q *Quiver) minStep() float64 {
@@ -384,5 +368,4 @@ func quiverFinite(p vg.Point) bool {
 var (
 	_ plot.Plotter    = (*Quiver)(nil)
 	_ plot.DataRanger = (*Quiver)(nil)
-	_ plot.Plotter    = (*Surface)(nil)
 )

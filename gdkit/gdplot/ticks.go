@@ -1,6 +1,7 @@
 package gdplot
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
@@ -39,4 +40,113 @@ func FormatTick(v float64) string {
 		return strconv.FormatFloat(r, 'g', -1, 64)
 	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
+}
+
+// intTicks marks an axis of whole numbers, such as iterations or epochs:
+// over a span of at most 10 every integer k, min ≤ k ≤ max, is labelled;
+// otherwise the theme's Ticks, with the labels of non-integer values
+// (an epoch 2.5) removed, so those ticks stay as minor ones.
+type intTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (intTicks) Ticks(min, max float64) []plot.Tick {
+	lo, hi := math.Ceil(min), math.Floor(max)
+	if hi-lo >= 1 && hi-lo <= 10 {
+		var ts []plot.Tick
+		for v := lo; v <= hi; v++ {
+			ts = append(ts, plot.Tick{Value: v, Label: FormatTick(v)})
+		}
+		return ts
+	}
+	ts := Ticks{}.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" && ts[i].Value != math.Trunc(ts[i].Value) {
+			ts[i].Label = ""
+		}
+	}
+	return ts
+}
+
+// exponentTicks marks the integers k of an axis holding log10 values,
+// labelled 10^k (set the tick label handler to MathText). Up to 6 decades
+// every k is labelled; over a wider range only the multiples of a round
+// step (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks (every
+// k up to 40 decades, else every step/5), so an axis from 10⁰ to 10³⁰⁸ (a
+// diverging run) stays readable.
+type exponentTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (exponentTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max >= min) || math.IsInf(min, 0) || math.IsInf(max, 0) {
+		return nil
+	}
+	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
+	step := 1
+	for i := 0; (hi-lo)/step > 6; i++ {
+		step = []int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
+	}
+	minor := 1
+	if hi-lo > 40 {
+		minor = max1(step/5, 1)
+	}
+	var ts []plot.Tick
+	for k := lo; k <= hi; k++ {
+		if k%minor != 0 {
+			continue
+		}
+		t := plot.Tick{Value: float64(k)}
+		if k%step == 0 {
+			t.Label = superscript(k)
+		}
+		ts = append(ts, t)
+	}
+	return ts
+}
+
+// DecadeTicks marks powers of ten on a log axis, labelled $10^{k}$ (set the
+// tick label handler to MathText), thinned as exponentTicks.
+type DecadeTicks struct{}
+
+// Ticks implements plot.Ticker. Up to 6 decades every power of ten is
+// labelled; over a wider range only the multiples of a round step of
+// decades (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks
+// (every decade up to 40 decades, else every step/5), so an axis from 1 to
+// 1e308 (a diverging run) stays readable.
+func (DecadeTicks) Ticks(min, max float64) []plot.Tick {
+	if !(min > 0) || !(max >= min) || math.IsInf(max, 0) {
+		return nil
+	}
+	ts := exponentTicks{}.Ticks(math.Log10(min)-1e-9, math.Log10(max)+1e-9)
+	for i := range ts {
+		ts[i].Value = math.Pow(10, ts[i].Value)
+	}
+	return ts
+}
+
+func max1(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// superscript returns "$10^{k}$" (typeset by MathText).
+func superscript(k int) string {
+	return fmt.Sprintf("$10^{%d}$", k)
+}
+
+// fmtNum formats a number compactly for labels.
+func fmtNum(x float64) string {
+	return fmt.Sprintf("%.4g", x)
+}
+
+// fmtPow10 writes an exact power of ten as $10^{k}$, other numbers as fmtNum.
+func fmtPow10(x float64) string {
+	if x > 0 {
+		k := math.Round(math.Log10(x))
+		if math.Abs(x/math.Pow(10, k)-1) < 1e-9 {
+			return fmt.Sprintf("$10^{%d}$", int(k))
+		}
+	}
+	return fmtNum(x)
 }
