@@ -45,10 +45,6 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		ps, err := gdplot.DescentFrames(E, -1, 7, tr.Path1D(), tr.Es(), 10)
-		if err != nil {
-			return nil, err
-		}
-		return gdplot.FromPlots(ps), nil
+		return gdplot.DescentFrames(E, -1, 7, tr.Path1D(), tr.Es(), 10)
 	})
 }

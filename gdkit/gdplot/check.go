@@ -4,22 +4,28 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"gdkit.dev/gdkit"
 )
 
-// ErrEmpty is returned for an empty path, trace or data set.
-var ErrEmpty = errors.New("gdplot: empty input")
+// errBadParam marks a parameter out of its range (an interval with a ≥ b,
+// a count k ≤ 0, a step h ≤ 0, an unknown format, grid coordinates that do
+// not increase). It wraps nothing yet; once package gdkit has its shared
+// ErrBadParam, this becomes that error, so errors.Is(err, gdkit.ErrBadParam)
+// holds for gdplot's bad-parameter errors too.
+var errBadParam = errors.New("gdplot: bad parameter")
 
 // finite reports whether x and y are both finite.
 func finite(x, y float64) bool {
 	return !math.IsNaN(x) && !math.IsInf(x, 0) && !math.IsNaN(y) && !math.IsInf(y, 0)
 }
 
-// FinitePrefix returns the length n of the longest prefix of the path
+// finitePrefix returns the length n of the longest prefix of the path
 // (xs[i], ys[i]) whose points are all finite, and whether the path was cut
 // (n < len(xs)). It errors on ragged input.
-func FinitePrefix(xs, ys []float64) (n int, cut bool, err error) {
+func finitePrefix(xs, ys []float64) (n int, cut bool, err error) {
 	if len(xs) != len(ys) {
-		return 0, false, fmt.Errorf("gdplot: ragged path: %d x values, %d y values", len(xs), len(ys))
+		return 0, false, fmt.Errorf("gdplot: ragged path: %d x values, %d y values: %w", len(xs), len(ys), gdkit.ErrDimension)
 	}
 	for n < len(xs) && finite(xs[n], ys[n]) {
 		n++
@@ -29,8 +35,11 @@ func FinitePrefix(xs, ys []float64) (n int, cut bool, err error) {
 
 // checkInterval validates a plotting interval [a, b].
 func checkInterval(a, b float64) error {
-	if !finite(a, b) || !(a < b) {
-		return fmt.Errorf("gdplot: bad interval [%v, %v]", a, b)
+	if !finite(a, b) {
+		return fmt.Errorf("gdplot: interval [%v, %v]: %w", a, b, gdkit.ErrNotFinite)
+	}
+	if !(a < b) {
+		return fmt.Errorf("gdplot: interval [%v, %v] needs a < b: %w", a, b, errBadParam)
 	}
 	return nil
 }

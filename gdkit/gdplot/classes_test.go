@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 func TestClipBoundary(t *testing.T) {
@@ -72,8 +74,8 @@ func TestClassesErrors(t *testing.T) {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}
-	if _, err := Classes(nil, nil); !errors.Is(err, ErrEmpty) {
-		t.Errorf("empty: %v, want ErrEmpty", err)
+	if _, err := Classes(nil, nil); !errors.Is(err, gdkit.ErrEmpty) {
+		t.Errorf("empty: %v, want gdkit.ErrEmpty", err)
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Levels returns n distinct contour levels strictly inside (lo, hi):
@@ -20,8 +22,11 @@ import (
 // rings of a quadratic bowl evenly. Never use plotter.Contour's default
 // quantile levels: they can hang on smooth grids.
 func Levels(lo, hi float64, n int, sqrt bool) ([]float64, error) {
-	if n <= 0 || !finite(lo, hi) || !(lo < hi) {
-		return nil, fmt.Errorf("gdplot: cannot make %d levels in [%v, %v]", n, lo, hi)
+	if !finite(lo, hi) {
+		return nil, fmt.Errorf("gdplot: levels in [%v, %v]: %w", lo, hi, gdkit.ErrNotFinite)
+	}
+	if n <= 0 || !(lo < hi) {
+		return nil, fmt.Errorf("gdplot: cannot make %d levels in [%v, %v] (need n ≥ 1 and lo < hi): %w", n, lo, hi, errBadParam)
 	}
 	ls := make([]float64, n)
 	for i := range ls {
@@ -82,10 +87,10 @@ func round2(x float64) float64 {
 	return math.Round(x/e) * e
 }
 
-// ContourPalette returns a luminance-monotone palette (Moreland's
+// contourPalette returns a luminance-monotone palette (Moreland's
 // Kindlmann map, trimmed of its near-black and near-white ends) so that
 // levels stay ordered on a greyscale print.
-func ContourPalette(n int) palette.Palette {
+func contourPalette(n int) palette.Palette {
 	cm := moreland.Kindlmann()
 	cm.SetMin(0)
 	cm.SetMax(1)
@@ -105,57 +110,60 @@ type fixedPalette []color.Color
 
 func (p fixedPalette) Colors() []color.Color { return p }
 
-// ContourLines adds to p the contour lines of g at the given levels (nil:
+// AddContourLines adds to p the contour lines of g at the given levels (nil:
 // 10 levels from Levels(min, max, 10, true) rounded to 2 significant
 // digits), coloured low→high by
-// ContourPalette, and returns the levels used.
-func ContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
+// contourPalette, and returns the levels used.
+func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
 	lo, hi, err := gridRange(g)
 	if err != nil {
 		return nil, err
 	}
 	if levels == nil {
 		if lo == hi {
-			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines", lo)
+			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines: %w", lo, errBadParam)
 		}
 		levels, _ = Levels(lo, hi, 10, true)
 		for i, l := range levels {
 			levels[i] = round2(l)
 		}
 	}
+	if len(levels) == 0 {
+		return nil, fmt.Errorf("gdplot: no contour level: %w", gdkit.ErrEmpty)
+	}
 	levels = cleanLevels(g, levels)
 	if len(levels) == 0 {
-		return nil, fmt.Errorf("gdplot: no finite contour level")
+		return nil, fmt.Errorf("gdplot: no finite contour level: %w", gdkit.ErrNotFinite)
 	}
-	c := plotter.NewContour(g, levels, ContourPalette(len(levels)))
+	c := plotter.NewContour(g, levels, contourPalette(len(levels)))
 	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
 	c.Min, c.Max = levels[0], levels[len(levels)-1]
 	p.Add(c)
 	return levels, nil
 }
 
-// Contour returns a contour plot of g over w1, w2 (see ContourLines). With
+// Contour returns a contour plot of g over w1, w2 (see AddContourLines). With
 // labels, each level's value is written on its line (as matplotlib's
 // clabel), on a white patch, where the line crosses the upper-right part
 // of the map.
 func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, error) {
 	p := New("Curvas de nivel de $E(w_1, w_2)$", "$w_1$", "$w_2$")
-	ls, err := ContourLines(p, g, levels)
+	ls, err := AddContourLines(p, g, levels)
 	if err != nil {
 		return nil, err
 	}
 	fitGrid(p, g)
 	if labels {
-		p.Add(LevelLabels(g, ls))
+		p.Add(levelLabels(g, ls))
 	}
 	return p, nil
 }
 
-// LevelLabels returns a plotter writing each level's value on the contour
+// levelLabels returns a plotter writing each level's value on the contour
 // line of g at that level: at the crossing of a grid edge that maximises
 // x̂ + ŷ (x, y scaled to [0, 1]), i.e. towards the upper-right corner.
 // Levels without a crossing get no label.
-func LevelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
+func levelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
 	c, r := g.Dims()
 	x0, x1, y0, y1 := g.X(0), g.X(c-1), g.Y(0), g.Y(r-1)
 	var xys plotter.XYs

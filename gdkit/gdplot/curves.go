@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Curve is one function of x to draw with Curves, e.g. {"$f'(x)$", df}.
@@ -23,7 +25,7 @@ type Curve struct {
 // it is NaN or infinite (a kink of f makes f′ jump there).
 func Curves(a, b float64, cs ...Curve) (*plot.Plot, error) {
 	if len(cs) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: Curves has no curve: %w", gdkit.ErrEmpty)
 	}
 	if err := checkInterval(a, b); err != nil {
 		return nil, err
@@ -39,11 +41,11 @@ func Curves(a, b float64, cs ...Curve) (*plot.Plot, error) {
 	var labels []string
 	for i, c := range cs {
 		if c.F == nil {
-			return nil, fmt.Errorf("gdplot: curve %d (%q) has no function", i, c.Label)
+			return nil, fmt.Errorf("gdplot: curve %d (%q) has no function: %w", i, c.Label, errBadParam)
 		}
 		segs := segments(c.F, a, b, curveSamples)
 		if len(segs) == 0 {
-			return nil, fmt.Errorf("gdplot: curve %q has no finite value on [%v, %v]", c.Label, a, b)
+			return nil, fmt.Errorf("gdplot: curve %q has no finite value on [%v, %v]: %w", c.Label, a, b, gdkit.ErrNotFinite)
 		}
 		for k, s := range segs {
 			l, err := line(s, i)
@@ -63,37 +65,30 @@ func Curves(a, b float64, cs ...Curve) (*plot.Plot, error) {
 	return p, nil
 }
 
-// Trend plots f on [a, b] drawn by the sign of its derivative df: solid
-// where f′(x) > 0 ("crece"), dashed where f′(x) < 0 ("decrece"), and marks
-// each x of xs with its verdict: "crece", "decrece" or "punto crítico" when
-// |f′(x)| ≤ 1e-7 (gdkit.DefaultTrendTol). As the slide warns, the sign only
-// says what f does around the point.
-func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot, error) {
+// DerivativeSign plots f on [a, b] drawn by the sign of its derivative df:
+// solid where f′(x) > 0 ("crece"), dashed where f′(x) < 0 ("decrece"), and
+// marks each x of xs with its verdict, gdkit.TrendOf(f′(x),
+// gdkit.DefaultTrendTol).Spanish(): "crece", "decrece" or "punto crítico"
+// when |f′(x)| ≤ 1e-7. As the slide warns, the sign only says what f does
+// around the point. df comes from the caller: the analytic f′, or
+// gdkit.DerivativeFunc(f).
+func DerivativeSign(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot, error) {
 	if err := checkInterval(a, b); err != nil {
 		return nil, err
 	}
 	if f == nil || df == nil {
-		return nil, fmt.Errorf("gdplot: Trend needs f and its derivative: %w", ErrEmpty)
+		return nil, fmt.Errorf("gdplot: DerivativeSign needs f and its derivative: %w", errBadParam)
 	}
 	p := New("El signo de $f'$: crece o decrece", "$x$", "$f(x)$")
-	const tol = 1e-7
-	sign := func(d float64) int {
-		switch {
-		case d > tol:
-			return 1
-		case d < -tol:
-			return -1
-		}
-		return 0
-	}
+	trend := func(x float64) gdkit.Trend { return gdkit.TrendOf(df(x), gdkit.DefaultTrendTol) }
 	// Split the curve into runs of equal sign of f′.
 	var all plotter.XYs
 	var runs []plotter.XYs
-	var kinds []int
-	prev := 2
+	var kinds []gdkit.Trend
+	prev := gdkit.Trend(-1) // no run yet
 	for _, q := range sample(f, a, b, curveSamples) {
-		s := sign(df(q.X))
-		if s == 0 && prev != 2 {
+		s := trend(q.X)
+		if s == gdkit.Critical && len(runs) > 0 {
 			s = prev // a critical point joins the run it is in
 		}
 		if s != prev {
@@ -107,16 +102,16 @@ func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot,
 		all = append(all, q)
 	}
 	if len(all) == 0 {
-		return nil, fmt.Errorf("gdplot: f has no finite value on [%v, %v]", a, b)
+		return nil, fmt.Errorf("gdplot: f has no finite value on [%v, %v]: %w", a, b, gdkit.ErrNotFinite)
 	}
 	var labels []string
-	seen := map[int]bool{}
+	seen := map[gdkit.Trend]bool{}
 	for k, r := range runs {
 		if len(r) < 2 {
 			continue
 		}
 		i := 0
-		if kinds[k] < 0 {
+		if kinds[k] == gdkit.Decreasing {
 			i = 1
 		}
 		l, err := line(r, i)
@@ -124,10 +119,10 @@ func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot,
 			return nil, err
 		}
 		p.Add(l)
-		if !seen[kinds[k]] && kinds[k] != 0 {
+		if !seen[kinds[k]] && kinds[k] != gdkit.Critical {
 			seen[kinds[k]] = true
 			lbl := "crece: $f'(x) > 0$"
-			if kinds[k] < 0 {
+			if kinds[k] == gdkit.Decreasing {
 				lbl = "decrece: $f'(x) < 0$"
 			}
 			p.Legend.Add(lbl, l)
@@ -139,24 +134,24 @@ func Trend(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot,
 	// right above a critical point (below it at a minimum).
 	var pts plotter.XYs
 	for _, x := range xs {
-		y, d := f(x), df(x)
-		if !finite(x, y) || math.IsNaN(d) {
+		y := f(x)
+		if !finite(x, y) || math.IsNaN(df(x)) {
 			continue
 		}
 		pts = append(pts, plotter.XY{X: x, Y: y})
-		name, align, dx, dy := "punto crítico", draw.XCenter, vg.Length(0), vg.Points(8)
-		yalign := draw.YBottom
+		t := trend(x)
+		align, dx, dy, yalign := draw.XCenter, vg.Length(0), vg.Points(8), draw.YBottom
 		if h := (b - a) / 50; f(x-h)+f(x+h) > 2*y {
 			// a minimum: write below it
 			yalign, dy = draw.YTop, -vg.Points(8)
 		}
-		switch sign(d) {
-		case 1:
-			name, align, dx, dy, yalign = "crece", draw.XRight, -vg.Points(4), vg.Points(8), draw.YBottom
-		case -1:
-			name, align, dx, dy, yalign = "decrece", draw.XLeft, vg.Points(4), vg.Points(8), draw.YBottom
+		switch t {
+		case gdkit.Increasing:
+			align, dx, dy, yalign = draw.XRight, -vg.Points(4), vg.Points(8), draw.YBottom
+		case gdkit.Decreasing:
+			align, dx, dy, yalign = draw.XLeft, vg.Points(4), vg.Points(8), draw.YBottom
 		}
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{name}})
+		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{t.Spanish()}})
 		if err != nil {
 			return nil, err
 		}

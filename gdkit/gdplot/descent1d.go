@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Descent1D plots E on [a, b] and the descent path (ws[i], es[i]) on it:
@@ -26,7 +28,7 @@ func Descent1D(E func(float64) float64, a, b float64, ws, es []float64) (*plot.P
 // addDescent1D draws the first k+1 points of the path (all if k < 0).
 func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []float64, k int) error {
 	if len(ws) == 0 {
-		return ErrEmpty
+		return fmt.Errorf("gdplot: the descent path has no point: %w", gdkit.ErrEmpty)
 	}
 	if es == nil {
 		es = make([]float64, len(ws))
@@ -34,12 +36,12 @@ func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []
 			es[i] = E(w)
 		}
 	}
-	n, cut, err := FinitePrefix(ws, es)
+	n, cut, err := finitePrefix(ws, es)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("gdplot: the path has no finite point (w0 = %v)", ws[0])
+		return fmt.Errorf("gdplot: the path has no finite point (w0 = %v): %w", ws[0], gdkit.ErrNotFinite)
 	}
 	if !(a < b) || !finite(a, b) {
 		lo, hi := ws[0], ws[0]
@@ -70,7 +72,7 @@ func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []
 		pts = append(pts, plotter.XY{X: ws[i], Y: es[i]})
 	}
 	if len(pts) > 1 {
-		arr := &Arrows{XYs: pts, LineStyle: draw.LineStyle{Color: DefaultTheme.Color(1), Width: DefaultTheme.GuideWidth}, Shrink: DefaultTheme.MarkerRadius + vg.Points(1)}
+		arr := &arrows{XYs: pts, LineStyle: draw.LineStyle{Color: DefaultTheme.Color(1), Width: DefaultTheme.GuideWidth}, Shrink: DefaultTheme.MarkerRadius + vg.Points(1)}
 		p.Add(arr)
 	}
 	if len(pts) > 0 {
@@ -104,13 +106,13 @@ func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []
 // (in rows of at most 3), panel i showing the path up to step i, all with
 // the same axes.
 func DescentSequence(E func(float64) float64, a, b float64, ws, es []float64, k int) (*Figure, error) {
-	frames, err := DescentFrames(E, a, b, ws, es, k)
+	frames, err := descentPlots(E, a, b, ws, es, k)
 	if err != nil {
 		return nil, err
 	}
 	cols := min(3, len(frames))
 	rows := (len(frames) + cols - 1) / cols
-	fig, _ := NewGrid(rows, cols)
+	fig, _ := PanelGrid(rows, cols)
 	fig.Width = vg.Length(cols) * 4 * vg.Inch
 	fig.Height = vg.Length(rows) * 3.2 * vg.Inch
 	for i, fr := range frames {
@@ -120,14 +122,29 @@ func DescentSequence(E func(float64) float64, a, b float64, ws, es []float64, k 
 	return fig, nil
 }
 
-// DescentFrames returns k plots, frame i (0-based) showing E and the path up
-// to step i; they are the frames of an animation (see package nb).
-func DescentFrames(E func(float64) float64, a, b float64, ws, es []float64, k int) ([]*plot.Plot, error) {
+// DescentFrames returns the frames of an animation of the descent: k
+// single-plot figures (at most len(ws)), frame i (0-based) showing E on
+// [a, b] and the path up to step i, as the panels of DescentSequence. Show
+// them with nb.Animate, or save them with SaveGIF.
+func DescentFrames(E func(float64) float64, a, b float64, ws, es []float64, k int) ([]*Figure, error) {
+	ps, err := descentPlots(E, a, b, ws, es, k)
+	if err != nil {
+		return nil, err
+	}
+	frames := make([]*Figure, len(ps))
+	for i, p := range ps {
+		frames[i] = Single(p)
+	}
+	return frames, nil
+}
+
+// descentPlots returns the k plots of DescentFrames.
+func descentPlots(E func(float64) float64, a, b float64, ws, es []float64, k int) ([]*plot.Plot, error) {
 	if k <= 0 {
-		return nil, fmt.Errorf("gdplot: number of frames k = %d must be positive", k)
+		return nil, fmt.Errorf("gdplot: number of frames k = %d must be positive: %w", k, errBadParam)
 	}
 	if len(ws) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: the descent path has no point: %w", gdkit.ErrEmpty)
 	}
 	k = min(k, len(ws))
 	out := make([]*plot.Plot, k)
@@ -154,7 +171,7 @@ type Run1D struct {
 // a note.
 func AlphaPanels(E func(float64) float64, a, b float64, runs []Run1D) (*Figure, error) {
 	if len(runs) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: AlphaPanels has no run: %w", gdkit.ErrEmpty)
 	}
 	if err := checkInterval(a, b); err != nil {
 		return nil, err

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -44,7 +43,7 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 	case PDF:
 		cnv = vgpdf.New(wd, ht)
 	default:
-		return fmt.Errorf("gdplot: unsupported format %q (want png, svg or pdf)", format)
+		return fmt.Errorf("gdplot: unsupported format %q (want png, svg or pdf): %w", format, errBadParam)
 	}
 	var dc vg.CanvasSizer = cnv
 	if pc, ok := cnv.(*vgpdf.Canvas); ok {
@@ -98,10 +97,4 @@ func (f *Figure) SaveAll(base string, formats ...string) error {
 		}
 	}
 	return nil
-}
-
-// Save writes a single plot to path (format by extension) at the default
-// size and DPI: shorthand for Single(p).Save(path).
-func Save(p *plot.Plot, path string) error {
-	return Single(p).Save(path)
 }

@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -13,6 +12,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"gdkit.dev/gdkit"
 )
 
 // Default export settings: a 6.4×4.8 in figure (matplotlib's default size)
@@ -31,7 +32,7 @@ const (
 
 // Figure is what the package exports and the notebook layer shows: a single
 // plot or a Rows×Cols grid of panels, with a physical size and a PNG
-// resolution. Build it with Single, Panels or NewGrid; the zero sizes mean
+// resolution. Build it with Single, Panels or PanelGrid; the zero sizes mean
 // DefaultWidth, DefaultHeight and DefaultDPI.
 type Figure struct {
 	// Title, if not empty, is drawn centred above all panels.
@@ -80,11 +81,11 @@ func Panels(ps ...*plot.Plot) *Figure {
 	return f
 }
 
-// NewGrid returns an empty rows×cols figure of panels; fill it with Set.
+// PanelGrid returns an empty rows×cols figure of panels; fill it with Set.
 // Its size is 4.8 in per column by 3.8 in per row.
-func NewGrid(rows, cols int) (*Figure, error) {
+func PanelGrid(rows, cols int) (*Figure, error) {
 	if rows <= 0 || cols <= 0 {
-		return nil, fmt.Errorf("gdplot: grid size %d×%d must be positive", rows, cols)
+		return nil, fmt.Errorf("gdplot: %d×%d panels: both must be positive: %w", rows, cols, errBadParam)
 	}
 	f := &Figure{Plots: make([][]*plot.Plot, rows)}
 	for r := range f.Plots {
@@ -98,7 +99,7 @@ func NewGrid(rows, cols int) (*Figure, error) {
 // Set puts p in panel (r, c).
 func (f *Figure) Set(r, c int, p *plot.Plot) error {
 	if r < 0 || r >= len(f.Plots) || c < 0 || c >= len(f.Plots[r]) {
-		return fmt.Errorf("gdplot: panel (%d,%d) outside the figure", r, c)
+		return fmt.Errorf("gdplot: panel (%d,%d) outside the figure: %w", r, c, errBadParam)
 	}
 	f.Plots[r][c] = p
 	return nil
@@ -132,19 +133,19 @@ func (f *Figure) size() (w, h vg.Length, dpi int) {
 	return w, h, dpi
 }
 
-// ErrEmptyFigure is returned when drawing a figure without any plot.
-var ErrEmptyFigure = errors.New("gdplot: figure has no plot")
+// errNoPlot is returned when drawing a figure without any plot.
+var errNoPlot = fmt.Errorf("gdplot: figure has no plot: %w", gdkit.ErrEmpty)
 
 // check validates the figure before drawing.
 func (f *Figure) check() error {
 	if f == nil || len(f.Plots) == 0 {
-		return ErrEmptyFigure
+		return errNoPlot
 	}
 	cols := len(f.Plots[0])
 	any := false
 	for r, row := range f.Plots {
 		if len(row) != cols {
-			return fmt.Errorf("gdplot: ragged figure: row %d has %d panels, row 0 has %d", r, len(row), cols)
+			return fmt.Errorf("gdplot: ragged figure: row %d has %d panels, row 0 has %d: %w", r, len(row), cols, gdkit.ErrDimension)
 		}
 		for _, p := range row {
 			if p != nil {
@@ -153,11 +154,11 @@ func (f *Figure) check() error {
 		}
 	}
 	if !any {
-		return ErrEmptyFigure
+		return errNoPlot
 	}
 	w, h, dpi := f.size()
 	if !(w > 0 && h > 0) || math.IsInf(float64(w+h), 0) || dpi > 2400 {
-		return fmt.Errorf("gdplot: bad figure size %v×%v at %d DPI", w, h, dpi)
+		return fmt.Errorf("gdplot: bad figure size %v×%v at %d DPI: %w", w, h, dpi, errBadParam)
 	}
 	return nil
 }

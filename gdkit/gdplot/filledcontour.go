@@ -10,13 +10,17 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
-// HeatMap returns a filled contour map of g (matplotlib's contourf): g is
-// bilinearly interpolated on a grid refined up to ×8 in each direction and
-// coloured in n bands of equal width between min and max of g with
-// ContourPalette (dark = low), with thin contour lines at the band edges.
-func HeatMap(g plotter.GridXYZ, n int) (*plot.Plot, error) {
+// FilledContour returns a filled contour map of g (matplotlib's contourf),
+// titled "Mapa de E(w1, w2)": g is bilinearly interpolated on a grid
+// refined up to ×8 in each direction and coloured in n ≥ 2 bands of equal
+// width between the smallest and largest value of g, dark = low, with thin
+// contour lines at the band edges. Add a ColorBar at its side with
+// Figure.Side. Errors as AddFilledContour.
+func FilledContour(g plotter.GridXYZ, n int) (*plot.Plot, error) {
 	p := New("Mapa de $E(w_1, w_2)$", "$w_1$", "$w_2$")
 	if err := AddFilledContour(p, g, n); err != nil {
 		return nil, err
@@ -25,34 +29,17 @@ func HeatMap(g plotter.GridXYZ, n int) (*plot.Plot, error) {
 	return p, nil
 }
 
-// HeatMapFigure returns HeatMap(g, n) with its ColorBar at the side.
-func HeatMapFigure(g plotter.GridXYZ, n int) (*Figure, error) {
-	p, err := HeatMap(g, n)
-	if err != nil {
-		return nil, err
-	}
-	lo, hi, _ := gridRange(g)
-	if lo == hi {
-		lo, hi = lo-1, hi+1
-	}
-	cb, err := ColorBar(lo, hi, n, "$E$")
-	if err != nil {
-		return nil, err
-	}
-	f := Single(p)
-	f.Side = cb
-	return f, nil
-}
-
-// AddFilledContour adds to p the filled bands of HeatMap (without axes
-// setup), e.g. under a trajectory.
+// AddFilledContour adds to p the filled bands of FilledContour (without
+// setting the axes), e.g. under a descent path. g must be at least 2×2 with
+// finite, increasing coordinates and finite values (errors wrap
+// gdkit.ErrEmpty, gdkit.ErrNotFinite, or bad parameter for n < 2).
 func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	lo, hi, err := gridRange(g)
 	if err != nil {
 		return err
 	}
 	if n < 2 {
-		return fmt.Errorf("gdplot: a filled contour needs n ≥ 2 colour bands, got %d", n)
+		return fmt.Errorf("gdplot: a filled contour needs n ≥ 2 colour bands, got %d: %w", n, errBadParam)
 	}
 	if lo == hi {
 		lo, hi = lo-1, hi+1
@@ -61,7 +48,7 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	// band edges at slide sizes.
 	c, r := g.Dims()
 	k := min(8, max(1, int(math.Ceil(400/float64(max(c, r)-1)))))
-	h := plotter.NewHeatMap(Refine(g, k), ContourPalette(n))
+	h := plotter.NewHeatMap(refine(g, k), contourPalette(n))
 	h.Min, h.Max = lo, hi
 	h.Rasterized = true // no seams between cells
 	p.Add(h)
@@ -75,24 +62,28 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	return nil
 }
 
-// ColorBar returns a narrow plot showing the n colour bands of HeatMap /
-// AddFilledContour from lo to hi, with the value axis on the right,
-// titled label (e.g. "$E$"). Attach it to a single-plot figure with
+// ColorBar returns a narrow plot showing the n colour bands of
+// FilledContour and AddFilledContour from lo to hi (the grid's smallest and
+// largest value, e.g. from gdkit.Grid.MinMax), with the value axis on the
+// right, titled label (e.g. "$E$"). Attach it to a single-plot figure with
 // Figure.Side.
 func ColorBar(lo, hi float64, n int, label string) (*plot.Plot, error) {
-	if n < 2 || !finite(lo, hi) || !(lo < hi) {
-		return nil, fmt.Errorf("gdplot: bad colour bar: %d bands over [%v, %v]", n, lo, hi)
+	if !finite(lo, hi) {
+		return nil, fmt.Errorf("gdplot: colour bar over [%v, %v]: %w", lo, hi, gdkit.ErrNotFinite)
+	}
+	if n < 2 || !(lo < hi) {
+		return nil, fmt.Errorf("gdplot: a colour bar needs n ≥ 2 bands and lo < hi, got %d over [%v, %v]: %w", n, lo, hi, errBadParam)
 	}
 	p := New(label, "", "")
 	p.Title.TextStyle.Font.Size = DefaultTheme.LabelSize
-	cb := &plotter.ColorBar{ColorMap: &bandMap{cols: ContourPalette(n).Colors(), min: lo, max: hi}, Vertical: true, Colors: 8 * n}
+	cb := &plotter.ColorBar{ColorMap: &bandMap{cols: contourPalette(n).Colors(), min: lo, max: hi}, Vertical: true, Colors: 8 * n}
 	p.Add(cb)
 	p.HideX()
 	p.Y.Min, p.Y.Max = lo, hi
 	return p, nil
 }
 
-// bandMap is a palette.ColorMap giving the n bands of ContourPalette(n)
+// bandMap is a palette.ColorMap giving the n bands of contourPalette(n)
 // over [min, max]: band k = ⌊n(v − min)/(max − min)⌋ (clamped).
 type bandMap struct {
 	cols     []color.Color

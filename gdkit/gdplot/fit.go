@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // FitEvolution plots the data (xs[i], ys[i]) as points and the fitted
@@ -17,10 +19,10 @@ import (
 // (last, solid and in the accent colour).
 func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int) (*plot.Plot, error) {
 	if len(xs) == 0 || len(models) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: FitEvolution has %d data points and %d models: %w", len(xs), len(models), gdkit.ErrEmpty)
 	}
 	if len(xs) != len(ys) || len(iters) != len(models) {
-		return nil, fmt.Errorf("gdplot: ragged input: %d x, %d y, %d models, %d iteration numbers", len(xs), len(ys), len(models), len(iters))
+		return nil, fmt.Errorf("gdplot: ragged input: %d x, %d y, %d models, %d iteration numbers: %w", len(xs), len(ys), len(models), len(iters), gdkit.ErrDimension)
 	}
 	xys := make(plotter.XYs, 0, len(xs))
 	for i := range xs {
@@ -29,7 +31,7 @@ func FitEvolution(xs, ys []float64, models []func(float64) float64, iters []int)
 		}
 	}
 	if len(xys) == 0 {
-		return nil, fmt.Errorf("gdplot: no finite data point: %w", ErrEmpty)
+		return nil, fmt.Errorf("gdplot: no finite data point: %w", gdkit.ErrNotFinite)
 	}
 	p := New("Ajuste del modelo durante el descenso", "$x$", "$y$")
 	xmin, xmax, _, _ := plotter.XYRange(xys)

@@ -13,26 +13,13 @@ import (
 	"sort"
 	"time"
 
-	"gonum.org/v1/plot"
+	"gdkit.dev/gdkit"
 )
 
-// FromPlots wraps each plot as a single-plot figure (animation frames).
-func FromPlots(ps []*plot.Plot) []*Figure {
-	out := make([]*Figure, len(ps))
-	for i, p := range ps {
-		out[i] = Single(p)
-	}
-	return out
-}
-
-// WriteGIF encodes the frames as an endlessly looping animated GIF, each
-// frame rendered at dpi (0: 100) and shown for delay (rounded to 1/100 s).
-// Colours are quantised to one adaptive 256-colour palette shared by all
-// frames (the most frequent colours), mapped without dithering so flat
-// plot colours stay clean.
-func WriteGIF(w io.Writer, frames []*Figure, delay time.Duration, dpi int) error {
+// writeGIF encodes the frames to w as SaveGIF describes.
+func writeGIF(w io.Writer, frames []*Figure, delay time.Duration, dpi int) error {
 	if len(frames) == 0 {
-		return fmt.Errorf("gdplot: no frames: %w", ErrEmpty)
+		return fmt.Errorf("gdplot: an animation needs frames: %w", gdkit.ErrEmpty)
 	}
 	if dpi <= 0 {
 		dpi = 100
@@ -40,7 +27,7 @@ func WriteGIF(w io.Writer, frames []*Figure, delay time.Duration, dpi int) error
 	imgs := make([]image.Image, len(frames))
 	for i, f := range frames {
 		if f == nil {
-			return fmt.Errorf("gdplot: frame %d: %w", i, ErrEmptyFigure)
+			return fmt.Errorf("gdplot: frame %d: %w", i, errNoPlot)
 		}
 		img, err := f.Image(dpi)
 		if err != nil {
@@ -60,10 +47,16 @@ func WriteGIF(w io.Writer, frames []*Figure, delay time.Duration, dpi int) error
 	return gif.EncodeAll(w, g)
 }
 
-// SaveGIF writes WriteGIF's output to path.
+// SaveGIF writes the frames (e.g. from DescentFrames) to path as an
+// endlessly looping animated GIF, for slides: each frame is rendered at dpi
+// (0 means 100) and shown for delay (rounded to 1/100 s). The colours are
+// quantised to one adaptive 256-colour palette shared by all frames (the
+// most frequent colours), mapped without dithering so flat plot colours
+// stay clean. No frames, or a nil or empty one, is an error wrapping
+// gdkit.ErrEmpty; nothing is written if a frame fails to render.
 func SaveGIF(path string, frames []*Figure, delay time.Duration, dpi int) error {
 	var buf bytes.Buffer
-	if err := WriteGIF(&buf, frames, delay, dpi); err != nil {
+	if err := writeGIF(&buf, frames, delay, dpi); err != nil {
 		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)

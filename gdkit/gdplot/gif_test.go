@@ -45,18 +45,18 @@ func gifFrames(t *testing.T, k int) []*Figure {
 	for i := 0; i < k; i++ {
 		ws = append(ws, ws[i]-0.3*2*ws[i])
 	}
-	ps, err := DescentFrames(sq, -3, 3, ws, nil, k)
+	frames, err := DescentFrames(sq, -3, 3, ws, nil, k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return FromPlots(ps)
+	return frames
 }
 
 // TestWriteGIF decodes an encoded animation: 4 frames, the delay in 1/100 s,
 // the width 6.4 in × 50 DPI = 320 px; no frames is an error.
 func TestWriteGIF(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteGIF(&buf, gifFrames(t, 4), 500*time.Millisecond, 50); err != nil {
+	if err := writeGIF(&buf, gifFrames(t, 4), 500*time.Millisecond, 50); err != nil {
 		t.Fatal(err)
 	}
 	g, err := gif.DecodeAll(&buf)
@@ -69,7 +69,7 @@ func TestWriteGIF(t *testing.T) {
 	if w := g.Image[0].Bounds().Dx(); w != 320 {
 		t.Errorf("GIF width = %d, want 320", w)
 	}
-	if err := WriteGIF(&bytes.Buffer{}, nil, 0, 0); err == nil {
+	if err := writeGIF(&bytes.Buffer{}, nil, 0, 0); err == nil {
 		t.Error("WriteGIF(no frames): want error")
 	}
 }

@@ -6,55 +6,113 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+
+	"gdkit.dev/gdkit"
 )
 
-// gridRange returns the min and max of the finite grid values and checks
-// the grid's shape.
-func gridRange(g plotter.GridXYZ) (lo, hi float64, err error) {
-	if g == nil {
-		return 0, 0, ErrEmpty
-	}
-	c, r := g.Dims()
-	if c < 2 || r < 2 {
-		return 0, 0, fmt.Errorf("gdplot: grid %d×%d is too small (need at least 2×2)", c, r)
-	}
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for i := 0; i < c; i++ {
-		for j := 0; j < r; j++ {
-			z := g.Z(i, j)
-			if math.IsNaN(z) || math.IsInf(z, 0) {
-				return 0, 0, fmt.Errorf("gdplot: grid value at (%d,%d) is %v", i, j, z)
-			}
-			lo, hi = math.Min(lo, z), math.Max(hi, z)
-		}
-	}
-	for i := 0; i < c; i++ {
-		if x := g.X(i); math.IsNaN(x) || math.IsInf(x, 0) || (i > 0 && !(x > g.X(i-1))) {
-			return 0, 0, fmt.Errorf("gdplot: grid x values must be finite and increasing")
-		}
-	}
-	for j := 0; j < r; j++ {
-		if y := g.Y(j); math.IsNaN(y) || math.IsInf(y, 0) || (j > 0 && !(y > g.Y(j-1))) {
-			return 0, 0, fmt.Errorf("gdplot: grid y values must be finite and increasing")
-		}
-	}
-	return lo, hi, nil
+// gridValues is a copy of a plotter.GridXYZ: the column coordinates xs,
+// the row coordinates ys and the values zs[r*len(xs)+c] = Z(c, r), the
+// layout of gdkit.Grid. NaN and ±Inf values are kept: each figure decides
+// what they mean.
+type gridValues struct {
+	xs, ys, zs []float64
 }
 
-// checkGridAxis reports whether a is non-empty, finite and strictly increasing.
-func checkGridAxis(name string, a []float64) error {
-	if len(a) == 0 {
-		return fmt.Errorf("gdplot: empty %s coordinates", name)
+// readGrid checks the shape of g and copies it. g must have at least
+// minSide columns and rows, finite and strictly increasing coordinates, and,
+// if it is a gdkit.Grid, len(Values) = len(Xs)·len(Ys) (a literal with too
+// few values would panic in Z). Errors wrap gdkit.ErrEmpty (nil or too
+// small), gdkit.ErrDimension (a gdkit.Grid of the wrong length),
+// gdkit.ErrNotFinite (a NaN or infinite coordinate) or errBadParam
+// (coordinates not increasing).
+func readGrid(g plotter.GridXYZ, minSide int) (gridValues, error) {
+	var gv gridValues
+	switch gg := g.(type) {
+	case nil:
+		return gv, fmt.Errorf("gdplot: nil grid: %w", gdkit.ErrEmpty)
+	case gdkit.Grid:
+		if len(gg.Values) != len(gg.Xs)*len(gg.Ys) {
+			return gv, fmt.Errorf("gdplot: gdkit.Grid has %d values for %d×%d nodes: %w", len(gg.Values), len(gg.Xs), len(gg.Ys), gdkit.ErrDimension)
+		}
+	case *gdkit.Grid:
+		if gg == nil {
+			return gv, fmt.Errorf("gdplot: nil grid: %w", gdkit.ErrEmpty)
+		}
+		return readGrid(*gg, minSide)
 	}
+	c, r := g.Dims()
+	if c < minSide || r < minSide {
+		return gv, fmt.Errorf("gdplot: grid %d×%d is too small (need at least %d×%d): %w", c, r, minSide, minSide, gdkit.ErrEmpty)
+	}
+	gv.xs, gv.ys = make([]float64, c), make([]float64, r)
+	for i := range gv.xs {
+		gv.xs[i] = g.X(i)
+	}
+	for j := range gv.ys {
+		gv.ys[j] = g.Y(j)
+	}
+	if err := checkAxis("x", gv.xs); err != nil {
+		return gridValues{}, err
+	}
+	if err := checkAxis("y", gv.ys); err != nil {
+		return gridValues{}, err
+	}
+	gv.zs = make([]float64, c*r)
+	for j := range r {
+		for i := range c {
+			gv.zs[j*c+i] = g.Z(i, j)
+		}
+	}
+	return gv, nil
+}
+
+// checkAxis checks that the grid coordinates a are finite and strictly
+// increasing.
+func checkAxis(name string, a []float64) error {
 	for i, v := range a {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("gdplot: %s[%d] = %v is not finite", name, i, v)
+			return fmt.Errorf("gdplot: grid %s[%d] = %v: %w", name, i, v, gdkit.ErrNotFinite)
 		}
 		if i > 0 && !(v > a[i-1]) {
-			return fmt.Errorf("gdplot: %s coordinates not strictly increasing at %d", name, i)
+			return fmt.Errorf("gdplot: grid %s coordinates must increase, but %s[%d] = %v follows %v: %w", name, name, i, v, a[i-1], errBadParam)
 		}
 	}
 	return nil
+}
+
+// sameCoords reports an error unless a and b have the same coordinates.
+func sameCoords(a, b gridValues) error {
+	if len(a.xs) != len(b.xs) || len(a.ys) != len(b.ys) {
+		return fmt.Errorf("gdplot: grids of %d×%d and %d×%d nodes: %w", len(a.xs), len(a.ys), len(b.xs), len(b.ys), gdkit.ErrDimension)
+	}
+	for i := range a.xs {
+		if a.xs[i] != b.xs[i] {
+			return fmt.Errorf("gdplot: the grids differ at column %d (x = %v and %v): %w", i, a.xs[i], b.xs[i], errBadParam)
+		}
+	}
+	for j := range a.ys {
+		if a.ys[j] != b.ys[j] {
+			return fmt.Errorf("gdplot: the grids differ at row %d (y = %v and %v): %w", j, a.ys[j], b.ys[j], errBadParam)
+		}
+	}
+	return nil
+}
+
+// gridRange checks g (at least 2×2, see readGrid, every value finite) and
+// returns the smallest and largest value.
+func gridRange(g plotter.GridXYZ) (lo, hi float64, err error) {
+	gv, err := readGrid(g, 2)
+	if err != nil {
+		return 0, 0, err
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for k, z := range gv.zs {
+		if math.IsNaN(z) || math.IsInf(z, 0) {
+			return 0, 0, fmt.Errorf("gdplot: grid value at column %d, row %d is %v: %w", k%len(gv.xs), k/len(gv.xs), z, gdkit.ErrNotFinite)
+		}
+		lo, hi = math.Min(lo, z), math.Max(hi, z)
+	}
+	return lo, hi, nil
 }
 
 // fitGrid sets the plot ranges to the grid's extent.
@@ -65,10 +123,10 @@ func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
 	markEqualAspect(p)
 }
 
-// Refine returns g bilinearly interpolated on a grid with k−1 extra points
+// refine returns g bilinearly interpolated on a grid with k−1 extra points
 // between neighbouring grid points (k ≥ 1), so a heat map of it shows
 // smooth band boundaries.
-func Refine(g plotter.GridXYZ, k int) plotter.GridXYZ {
+func refine(g plotter.GridXYZ, k int) plotter.GridXYZ {
 	if k < 1 {
 		k = 1
 	}
@@ -114,34 +172,3 @@ func (r refined) Z(i, j int) float64 {
 	z01, z11 := r.g.Z(ci, cj+1), r.g.Z(ci+1, cj+1)
 	return (z00*(1-tx)+z10*tx)*(1-ty) + (z01*(1-tx)+z11*tx)*ty
 }
-
-// SampledGrid is a plotter.GridXYZ holding Z[r][c] = f(Xs[c], Ys[r]).
-type SampledGrid struct {
-	Xs, Ys []float64
-	Zs     [][]float64
-}
-
-// Sample evaluates f on the grid xs × ys (both increasing):
-// Z(c, r) = f(xs[c], ys[r]), like numpy's f(*np.meshgrid(xs, ys)).
-func Sample(xs, ys []float64, f func(x, y float64) float64) *SampledGrid {
-	g := &SampledGrid{Xs: xs, Ys: ys, Zs: make([][]float64, len(ys))}
-	for r, y := range ys {
-		g.Zs[r] = make([]float64, len(xs))
-		for c, x := range xs {
-			g.Zs[r][c] = f(x, y)
-		}
-	}
-	return g
-}
-
-// Dims returns the number of columns (x values) and rows (y values).
-func (g *SampledGrid) Dims() (c, r int) { return len(g.Xs), len(g.Ys) }
-
-// Z returns f(Xs[c], Ys[r]).
-func (g *SampledGrid) Z(c, r int) float64 { return g.Zs[r][c] }
-
-// X returns Xs[c].
-func (g *SampledGrid) X(c int) float64 { return g.Xs[c] }
-
-// Y returns Ys[r].
-func (g *SampledGrid) Y(r int) float64 { return g.Ys[r] }

@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Series is one named sequence of values, e.g. the loss per iteration.
@@ -20,7 +22,7 @@ type Series struct {
 // Non-finite values end a series (with a note that it diverged).
 func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 	if len(series) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: LossCurve has no series: %w", gdkit.ErrEmpty)
 	}
 	ylabel := "$E(\\mathbf{w})$"
 	if logY {
@@ -69,7 +71,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		}
 	}
 	if !any {
-		return nil, fmt.Errorf("gdplot: no plottable value in the series: %w", ErrEmpty)
+		return nil, fmt.Errorf("gdplot: no plottable value in the series: %w", gdkit.ErrEmpty)
 	}
 	if logY {
 		p.Y.Tick.Marker = exponentTicks{}
@@ -83,7 +85,7 @@ func LossCurve(logY bool, series ...Series) (*plot.Plot, error) {
 		}
 		// The note takes the emptiest corner the legend does not use.
 		c := emptiestCorner(p, all, true)
-		p.Add(&Note{Text: n, Right: !c.left, Bottom: !c.top})
+		p.Add(&note{Text: n, Right: !c.left, Bottom: !c.top})
 	}
 	return p, nil
 }

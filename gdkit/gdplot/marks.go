@@ -34,10 +34,10 @@ func markers(xys plotter.XYs, i int, shape draw.GlyphDrawer) (*plotter.Scatter, 
 	return s, nil
 }
 
-// Arrows is a plot.Plotter drawing arrows with filled heads from XYs[i] to
+// arrows is a plot.Plotter drawing arrows with filled heads from XYs[i] to
 // XYs[i+1] (a path of arrows), in data coordinates. Arrows shorter than the
 // head are drawn as a line only.
-type Arrows struct {
+type arrows struct {
 	XYs plotter.XYs
 	draw.LineStyle
 	// Head is the arrowhead length (default 3×line width + 5 pt).
@@ -47,7 +47,7 @@ type Arrows struct {
 }
 
 // Plot implements plot.Plotter.
-func (a *Arrows) Plot(c draw.Canvas, p *plot.Plot) {
+func (a *arrows) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	head := a.Head
 	if head == 0 {
@@ -56,19 +56,19 @@ func (a *Arrows) Plot(c draw.Canvas, p *plot.Plot) {
 	for i := 0; i+1 < len(a.XYs); i++ {
 		p0 := vg.Point{X: trX(a.XYs[i].X), Y: trY(a.XYs[i].Y)}
 		p1 := vg.Point{X: trX(a.XYs[i+1].X), Y: trY(a.XYs[i+1].Y)}
-		DrawArrow(c, p0, p1, a.LineStyle, head, a.Shrink)
+		drawArrow(c, p0, p1, a.LineStyle, head, a.Shrink)
 	}
 }
 
 // DataRange implements plot.DataRanger.
-func (a *Arrows) DataRange() (xmin, xmax, ymin, ymax float64) {
+func (a *arrows) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return plotter.XYRange(a.XYs)
 }
 
-// DrawArrow draws on c a line from p0 to p1 in style ls, ending in a filled
+// drawArrow draws on c a line from p0 to p1 in style ls, ending in a filled
 // triangular head of length head; both ends are pulled in by shrink.
 // Degenerate (zero-length or non-finite) arrows draw nothing.
-func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink vg.Length) {
+func drawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink vg.Length) {
 	dx, dy := float64(p1.X-p0.X), float64(p1.Y-p0.Y)
 	l := math.Hypot(dx, dy)
 	if !(l > 2*float64(shrink)+1e-9) || math.IsInf(l, 0) {
@@ -95,10 +95,10 @@ func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink v
 	c.Fill(path)
 }
 
-// Note is a plot.Plotter writing a boxed message in the top-left corner of
+// note is a plot.Plotter writing a boxed message in the top-left corner of
 // the data area (or the corner or top centre its fields choose), e.g.
 // "diverge en la iteración 7: se muestran 6 pasos".
-type Note struct {
+type note struct {
 	Text string
 	// Color of the text and frame (default dark red).
 	Color color.Color
@@ -111,7 +111,7 @@ type Note struct {
 }
 
 // Plot implements plot.Plotter.
-func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
+func (n *note) Plot(c draw.Canvas, p *plot.Plot) {
 	if n.Text == "" {
 		return
 	}
@@ -146,17 +146,17 @@ func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
 	c.FillText(sty, vg.Point{X: x + 1.5*pad, Y: y - pad}, n.Text)
 }
 
-// StepLabels is a plot.Plotter writing the step numbers First, First+1, ...
+// stepLabels is a plot.Plotter writing the step numbers First, First+1, ...
 // next to the points, on the side away from the neighbouring steps (so
 // labels do not sit on the arrows), skipping a label that would overlap
 // one already drawn (converging steps pile up).
-type StepLabels struct {
+type stepLabels struct {
 	XYs   plotter.XYs
 	First int
 }
 
 // Plot implements plot.Plotter.
-func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
+func (s *stepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	sty := text.Style{Color: color.Black, Font: font.From(DefaultTheme.Font, DefaultTheme.TickSize),
 		Handler: text.Plain{Fonts: font.DefaultCache}, XAlign: draw.XCenter, YAlign: draw.YCenter}
@@ -207,8 +207,8 @@ func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // numberLabels labels points first, first+1, ... .
-func numberLabels(xys plotter.XYs, first int) (*StepLabels, error) {
-	return &StepLabels{XYs: xys, First: first}, nil
+func numberLabels(xys plotter.XYs, first int) (*stepLabels, error) {
+	return &stepLabels{XYs: xys, First: first}, nil
 }
 
 // BoxedLabels draws plotter.Labels on white patches (text over lines stays

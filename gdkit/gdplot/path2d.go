@@ -8,22 +8,24 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
-// Path2D adds a descent path (xs[i], ys[i]) to p as arrows from step to
+// AddPath adds a descent path (xs[i], ys[i]) to p as arrows from step to
 // step, a marker per step, the start numbered "0" (a square) and the end
 // (a triangle), in palette colour i; label goes into the legend. A path
 // that becomes non-finite is drawn up to its last finite point with a note.
-func Path2D(p *plot.Plot, xs, ys []float64, i int, label string) error {
+func AddPath(p *plot.Plot, xs, ys []float64, i int, label string) error {
 	if len(xs) == 0 {
-		return ErrEmpty
+		return fmt.Errorf("gdplot: the path has no point: %w", gdkit.ErrEmpty)
 	}
-	n, cut, err := FinitePrefix(xs, ys)
+	n, cut, err := finitePrefix(xs, ys)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("gdplot: the path has no finite point")
+		return fmt.Errorf("gdplot: the path has no finite point: %w", gdkit.ErrNotFinite)
 	}
 	xys := make(plotter.XYs, n)
 	for k := range xys {
@@ -31,7 +33,7 @@ func Path2D(p *plot.Plot, xs, ys []float64, i int, label string) error {
 	}
 	col := DefaultTheme.Color(i)
 	if n > 1 {
-		p.Add(&Arrows{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: DefaultTheme.GuideWidth * 1.3}, Shrink: vg.Points(1)})
+		p.Add(&arrows{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: DefaultTheme.GuideWidth * 1.3}, Shrink: vg.Points(1)})
 	}
 	pts, _ := markers(xys, i, draw.CircleGlyph{})
 	pts.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 0.7
@@ -45,20 +47,20 @@ func Path2D(p *plot.Plot, xs, ys []float64, i int, label string) error {
 		p.Legend.Add(label, &legendThumb{draw.LineStyle{Color: col, Width: DefaultTheme.LineWidth}})
 	}
 	if cut {
-		p.Add(&Note{Text: fmt.Sprintf("trayectoria no finita desde el paso %d", n)})
+		p.Add(&note{Text: fmt.Sprintf("trayectoria no finita desde el paso %d", n)})
 	}
 	return nil
 }
 
-// Trajectory returns the contour map of g (levels as in ContourLines) with
+// Trajectory returns the contour map of g (levels as in AddContourLines) with
 // the descent path xs, ys over it.
 func Trajectory(g plotter.GridXYZ, levels []float64, xs, ys []float64) (*plot.Plot, error) {
 	p := New("Trayectoria del descenso", "$w_1$", "$w_2$")
-	if _, err := ContourLines(p, g, levels); err != nil {
+	if _, err := AddContourLines(p, g, levels); err != nil {
 		return nil, err
 	}
 	fitGrid(p, g)
-	if err := Path2D(p, xs, ys, 1, ""); err != nil {
+	if err := AddPath(p, xs, ys, 1, ""); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -68,18 +70,18 @@ func Trajectory(g plotter.GridXYZ, levels []float64, xs, ys []float64) (*plot.Pl
 // paths[k] being a list of [w1, w2] points; start k is numbered k+1.
 func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plot.Plot, error) {
 	if len(paths) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: MultiStart has no path: %w", gdkit.ErrEmpty)
 	}
 	p := New("Varios puntos iniciales", "$w_1$", "$w_2$")
-	if _, err := ContourLines(p, g, levels); err != nil {
+	if _, err := AddContourLines(p, g, levels); err != nil {
 		return nil, err
 	}
 	fitGrid(p, g)
 	var starts plotter.XYs
 	var names []string
 	for k, path := range paths {
-		xs, ys := Split(path)
-		if err := Path2D(p, xs, ys, colorSkipBlack(k), ""); err != nil {
+		xs, ys := split(path)
+		if err := AddPath(p, xs, ys, colorSkipBlack(k), ""); err != nil {
 			return nil, fmt.Errorf("gdplot: path %d: %w", k, err)
 		}
 		starts = append(starts, plotter.XY{X: xs[0], Y: ys[0]})
@@ -106,8 +108,8 @@ func colorSkipBlack(k int) int {
 	return idx[k%len(idx)]
 }
 
-// Split converts [][2]float64 points into separate x and y slices.
-func Split(pts [][2]float64) (xs, ys []float64) {
+// split converts [][2]float64 points into separate x and y slices.
+func split(pts [][2]float64) (xs, ys []float64) {
 	xs, ys = make([]float64, len(pts)), make([]float64, len(pts))
 	for i, p := range pts {
 		xs[i], ys[i] = p[0], p[1]

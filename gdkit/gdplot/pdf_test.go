@@ -13,7 +13,7 @@ import (
 func TestPDFItalicInPanels(t *testing.T) {
 	var ps []*plot.Plot
 	for i := 0; i < 3; i++ {
-		p, err := Tangent(math.Sin, -3, 3, float64(i)-1, math.NaN())
+		p, err := Tangent(math.Sin, -3, 3, float64(i)-1, math.Cos(float64(i)-1))
 		if err != nil {
 			t.Fatal(err)
 		}

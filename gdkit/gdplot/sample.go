@@ -2,46 +2,46 @@ package gdplot
 
 import (
 	"gonum.org/v1/plot/plotter"
+
+	"gdkit.dev/gdkit"
 )
 
 // curveSamples is the number of intervals used to draw a function.
 const curveSamples = 400
 
-// sample evaluates f at n+1 equispaced points of [a, b], dropping
-// non-finite values (so poles and kinks into NaN do not break the curve).
-func sample(f func(float64) float64, a, b float64, n int) plotter.XYs {
-	xys := make(plotter.XYs, 0, n+1)
-	for i := 0; i <= n; i++ {
-		x := a + (b-a)*float64(i)/float64(n)
-		y := f(x)
-		if finite(x, y) {
-			xys = append(xys, plotter.XY{X: x, Y: y})
-		}
-	}
-	return xys
-}
-
-// segments samples f at n+1 points of [a, b] and splits the curve where f
-// is not finite, and where it jumps (a step much larger than its
-// neighbours', as f′ at a kink).
+// segments evaluates f at the n+1 points gdkit.Linspace(a, b, n+1) and
+// returns the runs of consecutive points where x and f(x) are finite: a
+// pole or a NaN (f′ at a kink) splits the curve there. A non-finite a or b,
+// or n < 1, gives no segment.
 func segments(f func(float64) float64, a, b float64, n int) []plotter.XYs {
+	xs, err := gdkit.Linspace(a, b, n+1)
+	if err != nil || n < 1 {
+		return nil
+	}
 	var segs []plotter.XYs
 	var cur plotter.XYs
-	flush := func() {
+	for _, x := range xs {
+		if y := f(x); finite(x, y) {
+			cur = append(cur, plotter.XY{X: x, Y: y})
+			continue
+		}
 		if len(cur) > 0 {
 			segs = append(segs, cur)
 		}
 		cur = nil
 	}
-	for i := 0; i <= n; i++ {
-		x := a + (b-a)*float64(i)/float64(n)
-		y := f(x)
-		if !finite(x, y) {
-			flush()
-			continue
-		}
-		cur = append(cur, plotter.XY{X: x, Y: y})
+	if len(cur) > 0 {
+		segs = append(segs, cur)
 	}
-	flush()
 	return segs
+}
+
+// sample is segments joined: the finite points (x, f(x)) at the n+1 points
+// of [a, b] (poles and NaN values are left out, the curve goes on).
+func sample(f func(float64) float64, a, b float64, n int) plotter.XYs {
+	var xys plotter.XYs
+	for _, s := range segments(f, a, b, n) {
+		xys = append(xys, s...)
+	}
+	return xys
 }

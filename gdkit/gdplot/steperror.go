@@ -8,6 +8,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // StepError plots, on log-log axes, the absolute error of difference
@@ -19,7 +21,7 @@ import (
 // errors (exact by luck) and non-finite ones are skipped.
 func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 	if len(hs) == 0 || len(series) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: StepError has %d steps and %d series: %w", len(hs), len(series), gdkit.ErrEmpty)
 	}
 	p := New("Error del cociente incremental vs. paso $h$", "$h$", "error absoluto")
 	var all plotter.XYs
@@ -27,7 +29,7 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 	any := false
 	for i, s := range series {
 		if len(s.Y) != len(hs) {
-			return nil, fmt.Errorf("gdplot: series %q has %d values for %d steps", s.Label, len(s.Y), len(hs))
+			return nil, fmt.Errorf("gdplot: series %q has %d values for %d steps: %w", s.Label, len(s.Y), len(hs), gdkit.ErrDimension)
 		}
 		var xys plotter.XYs
 		best := -1
@@ -78,7 +80,7 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 		}
 	}
 	if !any {
-		return nil, fmt.Errorf("gdplot: no positive finite error to plot: %w", ErrEmpty)
+		return nil, fmt.Errorf("gdplot: no positive finite error to plot: %w", gdkit.ErrEmpty)
 	}
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
 		ax.Tick.Marker = exponentTicks{}

@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -12,10 +11,13 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Surface is a plot.Plotter drawing the 3D surface z = f(x, y) sampled on
-// the grid x × y, like matplotlib's plot_surface, over a filled-contour
+// a grid (make it with NewSurface, e.g. from gdkit.Meshgrid(xs, ys).Eval),
+// like matplotlib's plot_surface, over a filled-contour
 // floor (matplotlib's contourf projected on the plane z = min z), inside a
 // 3D box with axis lines, ticks and labels.
 //
@@ -29,11 +31,10 @@ import (
 // Surface draws in the whole data area of the plot and ignores the
 // plot's axes: use it on a plot with hidden axes (see NewPlot).
 type Surface struct {
-	// X and Y are the column and row coordinates of the grid.
-	X, Y []float64
-	// Z holds the heights row-major: Z[r*len(X)+c] is z at (X[c], Y[r]).
+	// x and y are the column and row coordinates of the grid; z holds the
+	// heights row-major: z[r*len(x)+c] is the height at (x[c], y[r]).
 	// Cells with a non-finite corner are not drawn.
-	Z []float64
+	x, y, z []float64
 
 	// Azimuth and Elevation are the view angles in degrees
 	// (matplotlib's azim and elev; defaults −60 and 30). Seen from below
@@ -80,38 +81,35 @@ type Surface struct {
 	TickMarker plot.Ticker
 }
 
-// NewSurface returns a Surface for heights z (row-major, len(x)·len(y)
-// values) on the grid x × y. x and y must be finite and strictly
-// increasing with at least 2 elements each, and z must have at least one
-// finite value.
-func NewSurface(x, y, z []float64) (*Surface, error) {
-	if err := checkGridAxis("x", x); err != nil {
-		return nil, err
-	}
-	if err := checkGridAxis("y", y); err != nil {
-		return nil, err
-	}
-	if len(x) < 2 || len(y) < 2 {
-		return nil, fmt.Errorf("gdplot: a surface needs at least a 2×2 grid, have %d×%d", len(x), len(y))
-	}
-	if len(z) != len(x)*len(y) {
-		return nil, fmt.Errorf("gdplot: surface needs len(z) = len(x)·len(y) = %d, have %d", len(x)*len(y), len(z))
+// NewSurface returns a Surface for the heights of g: Z(c, r) is the height
+// at (X(c), Y(r)), as in a gdkit.Grid. g must be at least 2×2 with finite,
+// strictly increasing coordinates, and hold at least one finite height
+// (NaN or infinite heights leave holes). The grid is copied.
+//
+// Errors wrap gdkit.ErrEmpty (nil or smaller than 2×2), gdkit.ErrDimension
+// (a gdkit.Grid of the wrong length), gdkit.ErrNotFinite (a non-finite
+// coordinate, no finite height, or a height range that overflows) or, for
+// coordinates that do not increase, a bad-parameter error.
+func NewSurface(g plotter.GridXYZ) (*Surface, error) {
+	gv, err := readGrid(g, 2)
+	if err != nil {
+		return nil, fmt.Errorf("gdplot: surface: %w", err)
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range z {
+	for _, v := range gv.zs {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}
 		lo, hi = math.Min(lo, v), math.Max(hi, v)
 	}
 	if lo > hi {
-		return nil, errors.New("gdplot: surface has no finite z value")
+		return nil, fmt.Errorf("gdplot: surface has no finite height: %w", gdkit.ErrNotFinite)
 	}
 	if math.IsInf(hi-lo, 0) {
-		return nil, fmt.Errorf("gdplot: surface z range [%g, %g] overflows", lo, hi)
+		return nil, fmt.Errorf("gdplot: surface height range [%g, %g] overflows: %w", lo, hi, gdkit.ErrNotFinite)
 	}
 	return &Surface{
-		X: x, Y: y, Z: z,
+		x: gv.xs, y: gv.ys, z: gv.zs,
 		Azimuth:   -60,
 		Elevation: 30,
 		BoxAspect: [3]float64{1, 1, 0.75},
@@ -138,33 +136,6 @@ func NewSurface(x, y, z []float64) (*Surface, error) {
 	}, nil
 }
 
-// NewSurfaceGrid returns a Surface for a plotter.GridXYZ (for example a
-// gdkit.Grid): Z(c, r) is the height at (X(c), Y(r)).
-func NewSurfaceGrid(g plotter.GridXYZ) (*Surface, error) {
-	if g == nil {
-		return nil, errors.New("gdplot: nil grid")
-	}
-	c, r := g.Dims()
-	if c < 0 || r < 0 {
-		return nil, fmt.Errorf("gdplot: bad grid dimensions %d×%d", c, r)
-	}
-	x := make([]float64, c)
-	y := make([]float64, r)
-	z := make([]float64, c*r)
-	for i := range x {
-		x[i] = g.X(i)
-	}
-	for j := range y {
-		y[j] = g.Y(j)
-	}
-	for j := range r {
-		for i := range c {
-			z[j*c+i] = g.Z(i, j)
-		}
-	}
-	return NewSurface(x, y, z)
-}
-
 // NewPlot returns a new plot with hidden axes holding only s, titled
 // title (may be empty). Save or export it like any plot.
 func (s *Surface) NewPlot(title string) *plot.Plot {
@@ -177,8 +148,8 @@ func (s *Surface) NewPlot(title string) *plot.Plot {
 
 // Plot implements plot.Plotter.
 func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
-	nc, nr := len(s.X), len(s.Y)
-	if nc < 2 || nr < 2 || len(s.Z) < nc*nr {
+	nc, nr := len(s.x), len(s.y)
+	if nc < 2 || nr < 2 || len(s.z) < nc*nr {
 		return
 	}
 	zlo, zhi, ok := s.zRange()
@@ -266,8 +237,8 @@ func surfaceViridis() palette.ColorMap {
 // zRange returns the finite range of Z, widened when flat.
 func (s *Surface) zRange() (lo, hi float64, ok bool) {
 	lo, hi = math.Inf(1), math.Inf(-1)
-	n := min(len(s.Z), len(s.X)*len(s.Y))
-	for _, v := range s.Z[:n] {
+	n := min(len(s.z), len(s.x)*len(s.y))
+	for _, v := range s.z[:n] {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}

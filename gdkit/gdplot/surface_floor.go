@@ -77,7 +77,7 @@ func (s *Surface) drawFloor(c draw.Canvas, v *surfView) {
 	if len(lv) < 2 {
 		return
 	}
-	nc, nr := len(s.X), len(s.Y)
+	nc, nr := len(s.x), len(s.y)
 	cm := s.colorMap(v)
 	cols := make([]color.Color, len(lv)-1)
 	for k := range cols {
@@ -108,8 +108,8 @@ func (s *Surface) drawFloor(c draw.Canvas, v *surfView) {
 		c.Stroke(pa)
 	}
 	vert := func(i, j int) (surfVert, bool) {
-		z := s.Z[j*nc+i]
-		return surfVert{s.X[i], s.Y[j], z}, !math.IsNaN(z) && !math.IsInf(z, 0)
+		z := s.z[j*nc+i]
+		return surfVert{s.x[i], s.y[j], z}, !math.IsNaN(z) && !math.IsInf(z, 0)
 	}
 	for j := 0; j < nr-1; j++ {
 		for i := 0; i < nc-1; i++ {
@@ -164,7 +164,7 @@ func (s *Surface) drawFloor(c draw.Canvas, v *surfView) {
 // drawFloorLines strokes the level lines on the floor (linear
 // interpolation on the same triangles as the bands).
 func (s *Surface) drawFloorLines(c draw.Canvas, v *surfView, lv []float64, zf float64) {
-	nc, nr := len(s.X), len(s.Y)
+	nc, nr := len(s.x), len(s.y)
 	for j := 0; j < nr-1; j++ {
 		for i := 0; i < nc-1; i++ {
 			id := [2][3][2]int{{{i, j}, {i + 1, j}, {i + 1, j + 1}}, {{i, j}, {i + 1, j + 1}, {i, j + 1}}}
@@ -172,11 +172,11 @@ func (s *Surface) drawFloorLines(c draw.Canvas, v *surfView, lv []float64, zf fl
 				var p [3]surfVert
 				ok := true
 				for k, ij := range t {
-					z := s.Z[ij[1]*nc+ij[0]]
+					z := s.z[ij[1]*nc+ij[0]]
 					if math.IsNaN(z) || math.IsInf(z, 0) {
 						ok = false
 					}
-					p[k] = surfVert{s.X[ij[0]], s.Y[ij[1]], z}
+					p[k] = surfVert{s.x[ij[0]], s.y[ij[1]], z}
 				}
 				if !ok {
 					continue

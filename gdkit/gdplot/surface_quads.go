@@ -18,7 +18,7 @@ type surfQuad struct {
 
 // drawQuads paints the surface cells far to near.
 func (s *Surface) drawQuads(c draw.Canvas, v *surfView) {
-	nc, nr := len(s.X), len(s.Y)
+	nc, nr := len(s.x), len(s.y)
 	cm := s.colorMap(v)
 	quads := make([]surfQuad, 0, (nc-1)*(nr-1))
 	light := [3]float64{-0.4, -0.5, 0.77}
@@ -30,12 +30,12 @@ func (s *Surface) drawQuads(c draw.Canvas, v *surfView) {
 			ok := true
 			zsum := 0.0
 			for k, ij := range idx {
-				z := s.Z[ij[1]*nc+ij[0]]
+				z := s.z[ij[1]*nc+ij[0]]
 				if math.IsNaN(z) || math.IsInf(z, 0) {
 					ok = false
 					break
 				}
-				x, y := s.X[ij[0]], s.Y[ij[1]]
+				x, y := s.x[ij[0]], s.y[ij[1]]
 				q.pts[k] = v.pt(x, y, z)
 				bp[k] = v.box(x, y, z)
 				q.depth += surfDot(bp[k], v.e)

@@ -61,8 +61,8 @@ func (s *Surface) view(zlo, zhi float64) *surfView {
 	sa, ca := math.Sincos(az)
 	se, ce := math.Sincos(el)
 	return &surfView{
-		x0: s.X[0], x1: s.X[len(s.X)-1],
-		y0: s.Y[0], y1: s.Y[len(s.Y)-1],
+		x0: s.x[0], x1: s.x[len(s.x)-1],
+		y0: s.y[0], y1: s.y[len(s.y)-1],
 		z0: zlo, z1: zhi,
 		a: a,
 		r: [3]float64{-sa, ca, 0},

@@ -1,6 +1,7 @@
 package gdplot
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -10,19 +11,19 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-)
 
-// centralSlope is (f(x+h) − f(x−h)) / 2h with h = 1e-5·max(1, |x|).
-func centralSlope(f func(float64) float64, x float64) float64 {
-	h := 1e-5 * math.Max(1, math.Abs(x))
-	return (f(x+h) - f(x-h)) / (2 * h)
-}
+	"gdkit.dev/gdkit"
+)
 
 // Tangent plots f on [a, b] with its tangent line y = f(x0) + m·(x − x0) at
 // x0, and the point (x0, f(x0)) labelled "f′(x₀) = m" on the side of the
-// tangent away from the curve. Pass
-// m = NaN to use the central difference (f(x0+h) − f(x0−h))/2h.
+// tangent away from the curve. The slope m comes from the caller: the
+// analytic f′(x0), or gdkit.Derivative(f, x0). A NaN or infinite m, f(x0)
+// or x0 is an error wrapping gdkit.ErrNotFinite; a ≥ b a bad-parameter error.
 func Tangent(f func(float64) float64, a, b, x0, m float64) (*plot.Plot, error) {
+	if !finite(m, 0) {
+		return nil, fmt.Errorf("gdplot: tangent slope m = %v at x0 = %v: %w", m, x0, gdkit.ErrNotFinite)
+	}
 	p, pts, err := tangentPlot(f, a, b, x0, m, true)
 	if err != nil {
 		return nil, err
@@ -38,11 +39,8 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 		return nil, nil, err
 	}
 	y0 := f(x0)
-	if math.IsNaN(m) {
-		m = centralSlope(f, x0)
-	}
-	if !finite(x0, y0) || math.IsInf(m, 0) || math.IsNaN(m) {
-		return nil, nil, fmt.Errorf("gdplot: f or its slope is not finite at x0 = %v", x0)
+	if !finite(x0, y0) {
+		return nil, nil, fmt.Errorf("gdplot: f(%v) = %v: %w", x0, y0, gdkit.ErrNotFinite)
 	}
 	p := New("Recta tangente en $x_0$ = "+fmtNum(x0), "$x$", "$f(x)$")
 	xys := sample(f, a, b, curveSamples)
@@ -117,28 +115,31 @@ func clipLine(g func(float64) float64, a, b, ymin, ymax float64) plotter.XYs {
 	return xys
 }
 
-// Secants plots f on [a, b], its tangent at x0 (slope m; NaN means central
-// difference) and, for each h in hs, the right secant through x0 and x0+h
-// (slope (f(x0+h) − f(x0))/h, solid) and the left secant through x0−h and
-// x0 (slope (f(x0) − f(x0−h))/h, dashed), one legend entry per h giving
-// both slopes. As h → 0 both approach the tangent. At a kink they approach different lines: when m is NaN and the
-// one-sided slopes with h = min(hs, 1e-6·max(1, |x0|)) differ by more than
-// 1e-3·max(1, |slope|), no tangent is drawn and a note says so.
-func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.Plot, error) {
+// Secants plots f on [a, b] and, for each h in hs, the right secant
+// through x0 and x0+h, of slope gdkit.Quotient(f, x0, h) = (f(x0+h) − f(x0))/h
+// (solid), and the left secant through x0−h and x0, of slope
+// gdkit.Quotient(f, x0, −h) = (f(x0) − f(x0−h))/h (dashed), one legend entry
+// per h giving both slopes. As h → 0 both approach the tangent, drawn with
+// the slope gdkit.Derivative(f, x0). At a kink (gdkit.ErrKink: the
+// one-sided limits disagree) they approach different lines: no tangent is
+// drawn and a note says so.
+//
+// Errors: no steps (gdkit.ErrEmpty), a step h that is not positive and
+// finite or a ≥ b (bad parameter), a non-finite f(x0) or derivative
+// (gdkit.ErrNotFinite).
+func Secants(f func(float64) float64, a, b, x0 float64, hs []float64) (*plot.Plot, error) {
 	if len(hs) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: Secants needs at least one step h: %w", gdkit.ErrEmpty)
 	}
-	kink := false
-	if math.IsNaN(m) {
-		h := 1e-6 * math.Max(1, math.Abs(x0))
-		for _, v := range hs {
-			if v > 0 {
-				h = math.Min(h, v)
-			}
+	for _, h := range hs {
+		if !(h > 0) || math.IsInf(h, 0) {
+			return nil, fmt.Errorf("gdplot: secant step h = %v must be positive and finite: %w", h, errBadParam)
 		}
-		y0 := f(x0)
-		mr, ml := (f(x0+h)-y0)/h, (y0-f(x0-h))/h
-		kink = math.Abs(mr-ml) > 1e-3*math.Max(1, math.Max(math.Abs(mr), math.Abs(ml)))
+	}
+	m, err := gdkit.Derivative(f, x0)
+	kink := errors.Is(err, gdkit.ErrKink)
+	if err != nil && !kink {
+		return nil, fmt.Errorf("gdplot: Secants at x0 = %v: %w", x0, err)
 	}
 	p, _, err := tangentPlot(f, a, b, x0, m, !kink)
 	if err != nil {
@@ -146,7 +147,7 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 	}
 	if kink {
 		// Top centre: between the two branches that meet at the kink.
-		p.Add(&Note{Text: "derivadas laterales distintas: no hay tangente", Center: true})
+		p.Add(&note{Text: "derivadas laterales distintas: no hay tangente", Center: true})
 	}
 	p.Title.Text = "Secantes por la izquierda y la derecha en $x_0$ = " + fmtNum(x0)
 	_, _, ymin, ymax := plotter.XYRange(sample(f, a, b, curveSamples))
@@ -155,39 +156,35 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 	if !kink {
 		labels = append(labels, "tangente en $x_0$")
 	}
+	var slopes []float64
 	for i, h := range hs {
-		if !(h > 0) || math.IsInf(h, 0) {
-			return nil, fmt.Errorf("gdplot: secant step h = %v must be positive and finite", h)
-		}
-		fr, fl := f(x0+h), f(x0-h)
-		mr, ml := (fr-y0)/h, (y0-fl)/h
 		col := secantColor(i, len(hs))
 		var entry []string
 		var thumb *plotter.Line
-		for k, s := range []float64{mr, ml} {
-			if math.IsNaN(s) || math.IsInf(s, 0) {
-				continue
+		for _, step := range []float64{h, -h} {
+			s, err := gdkit.Quotient(f, x0, step)
+			if err != nil {
+				continue // f is not finite at x0 ± h: no secant
 			}
-			pts := clipLine(func(x float64) float64 { return y0 + s*(x-x0) }, a, b, ymin, ymax)
-			l, err := plotter.NewLine(pts)
+			sec := clipLine(func(x float64) float64 { return y0 + s*(x-x0) }, a, b, ymin, ymax)
+			l, err := plotter.NewLine(sec)
 			if err != nil {
 				return nil, err
 			}
 			l.LineStyle = draw.LineStyle{Color: col, Width: DefaultTheme.GuideWidth}
-			side, pt := "der.", plotter.XY{X: x0 + h, Y: fr}
-			if k == 1 {
+			side := "der."
+			if step < 0 {
 				l.LineStyle.Dashes = []vg.Length{vg.Points(5), vg.Points(3)}
-				side, pt = "izq.", plotter.XY{X: x0 - h, Y: fl}
+				side = "izq."
 			} else {
 				thumb = l
 			}
 			p.Add(l)
 			entry = append(entry, side+" "+fmtNum(s))
-			if finite(pt.X, pt.Y) {
-				sc, _ := plotter.NewScatter(plotter.XYs{pt})
-				sc.GlyphStyle = draw.GlyphStyle{Color: col, Radius: DefaultTheme.MarkerRadius * 0.8, Shape: draw.CircleGlyph{}}
-				p.Add(sc)
-			}
+			sc, _ := plotter.NewScatter(plotter.XYs{{X: x0 + step, Y: f(x0 + step)}})
+			sc.GlyphStyle = draw.GlyphStyle{Color: col, Radius: DefaultTheme.MarkerRadius * 0.8, Shape: draw.CircleGlyph{}}
+			p.Add(sc)
+			slopes = append(slopes, s)
 		}
 		if thumb != nil {
 			lbl := fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", "))
@@ -195,21 +192,19 @@ func Secants(f func(float64) float64, a, b, x0, m float64, hs []float64) (*plot.
 			labels = append(labels, lbl)
 		}
 	}
-	roomForLegend(p, allLinePoints(p, f, a, b, x0, hs), labels)
+	roomForLegend(p, linePoints(p, f, a, b, x0, slopes), labels)
 	return p, nil
 }
 
-// allLinePoints samples f and the secant lines for legend placement.
-func allLinePoints(p *plot.Plot, f func(float64) float64, a, b, x0 float64, hs []float64) plotter.XYs {
+// linePoints samples f and the lines through (x0, f(x0)) of the given
+// slopes (inside p's y range), for legend placement.
+func linePoints(p *plot.Plot, f func(float64) float64, a, b, x0 float64, slopes []float64) plotter.XYs {
 	pts := sample(f, a, b, 100)
 	y0 := f(x0)
-	for _, h := range hs {
-		mr, ml := (f(x0+h)-y0)/h, (y0-f(x0-h))/h
-		for _, m := range []float64{mr, ml} {
-			for _, q := range sample(func(x float64) float64 { return y0 + m*(x-x0) }, a, b, 50) {
-				if q.Y >= p.Y.Min && q.Y <= p.Y.Max {
-					pts = append(pts, q)
-				}
+	for _, m := range slopes {
+		for _, q := range sample(func(x float64) float64 { return y0 + m*(x-x0) }, a, b, 50) {
+			if q.Y >= p.Y.Min && q.Y <= p.Y.Max {
+				pts = append(pts, q)
 			}
 		}
 	}

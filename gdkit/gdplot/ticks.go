@@ -8,27 +8,27 @@ import (
 	"gonum.org/v1/plot"
 )
 
-// Ticks is the theme's tick marker: gonum's plot.DefaultTicks positions,
+// themeTicks is the theme's tick marker: gonum's plot.DefaultTicks positions,
 // labelled with the fewest digits that write each value exactly ("7.5",
 // "250", "-0.25"), instead of a common number of decimals ("7.50",
 // "250.00"). Values beyond 10⁶ or under 10⁻⁴ in magnitude use e-notation.
-type Ticks struct{}
+type themeTicks struct{}
 
 // Ticks implements plot.Ticker.
-func (Ticks) Ticks(min, max float64) []plot.Tick {
+func (themeTicks) Ticks(min, max float64) []plot.Tick {
 	ts := plot.DefaultTicks{}.Ticks(min, max)
 	for i := range ts {
 		if ts[i].Label != "" {
-			ts[i].Label = FormatTick(ts[i].Value)
+			ts[i].Label = formatTick(ts[i].Value)
 		}
 	}
 	return ts
 }
 
-// FormatTick writes v with the fewest digits that represent it once
+// formatTick writes v with the fewest digits that represent it once
 // rounded to 12 significant digits (which removes float noise such as
 // 0.30000000000000004), in e-notation outside 10⁻⁴ ≤ |v| < 10⁶.
-func FormatTick(v float64) string {
+func formatTick(v float64) string {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		if v == 0 {
 			return "0"
@@ -54,11 +54,11 @@ func (intTicks) Ticks(min, max float64) []plot.Tick {
 	if hi-lo >= 1 && hi-lo <= 10 {
 		var ts []plot.Tick
 		for v := lo; v <= hi; v++ {
-			ts = append(ts, plot.Tick{Value: v, Label: FormatTick(v)})
+			ts = append(ts, plot.Tick{Value: v, Label: formatTick(v)})
 		}
 		return ts
 	}
-	ts := Ticks{}.Ticks(min, max)
+	ts := themeTicks{}.Ticks(min, max)
 	for i := range ts {
 		if ts[i].Label != "" && ts[i].Value != math.Trunc(ts[i].Value) {
 			ts[i].Label = ""
@@ -76,18 +76,18 @@ func (intTicks) Ticks(min, max float64) []plot.Tick {
 type exponentTicks struct{}
 
 // Ticks implements plot.Ticker.
-func (exponentTicks) Ticks(min, max float64) []plot.Tick {
-	if !(max >= min) || math.IsInf(min, 0) || math.IsInf(max, 0) {
+func (exponentTicks) Ticks(vmin, vmax float64) []plot.Tick {
+	if !(vmax >= vmin) || math.IsInf(vmin, 0) || math.IsInf(vmax, 0) {
 		return nil
 	}
-	lo, hi := int(math.Ceil(min)), int(math.Floor(max))
+	lo, hi := int(math.Ceil(vmin)), int(math.Floor(vmax))
 	step := 1
 	for i := 0; (hi-lo)/step > 6; i++ {
 		step = []int{1, 2, 5}[(i+1)%3] * int(math.Pow10((i+1)/3))
 	}
 	minor := 1
 	if hi-lo > 40 {
-		minor = max1(step/5, 1)
+		minor = max(step/5, 1)
 	}
 	var ts []plot.Tick
 	for k := lo; k <= hi; k++ {
@@ -103,40 +103,17 @@ func (exponentTicks) Ticks(min, max float64) []plot.Tick {
 	return ts
 }
 
-// DecadeTicks marks powers of ten on a log axis, labelled $10^{k}$ (set the
-// tick label handler to MathText), thinned as exponentTicks.
-type DecadeTicks struct{}
-
-// Ticks implements plot.Ticker. Up to 6 decades every power of ten is
-// labelled; over a wider range only the multiples of a round step of
-// decades (2, 5, 10, 20, 50, 100, ...) are, with unlabelled minor ticks
-// (every decade up to 40 decades, else every step/5), so an axis from 1 to
-// 1e308 (a diverging run) stays readable.
-func (DecadeTicks) Ticks(min, max float64) []plot.Tick {
-	if !(min > 0) || !(max >= min) || math.IsInf(max, 0) {
-		return nil
-	}
-	ts := exponentTicks{}.Ticks(math.Log10(min)-1e-9, math.Log10(max)+1e-9)
-	for i := range ts {
-		ts[i].Value = math.Pow(10, ts[i].Value)
-	}
-	return ts
-}
-
-func max1(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
 // superscript returns "$10^{k}$" (typeset by MathText).
 func superscript(k int) string {
 	return fmt.Sprintf("$10^{%d}$", k)
 }
 
-// fmtNum formats a number compactly for labels.
+// fmtNum formats a number compactly for labels (4 significant digits;
+// −0 prints as 0).
 func fmtNum(x float64) string {
+	if x == 0 {
+		x = 0 // drop the sign of −0
+	}
 	return fmt.Sprintf("%.4g", x)
 }
 

@@ -1,17 +1,15 @@
 package nb
 
 import (
-	"errors"
 	"fmt"
 	"time"
 
-	"gdkit.dev/gdkit/gdplot"
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
-)
 
-// ErrNoFrames is returned for an animation without frames.
-var ErrNoFrames = errors.New("nb: no frames")
+	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/gdplot"
+)
 
 // Animate shows the frames one after the other in a single output that is
 // updated in place, waiting delay between frames. Every frame is sent as
@@ -23,11 +21,11 @@ var ErrNoFrames = errors.New("nb: no frames")
 // shown. Outside GoNB it renders and returns without waiting.
 func Animate(frames []*gdplot.Figure, delay time.Duration) error {
 	if len(frames) == 0 {
-		return ErrNoFrames
+		return fmt.Errorf("nb: an animation needs frames: %w", gdkit.ErrEmpty)
 	}
 	msgs := make([]*protocol.DisplayData, len(frames))
 	for i, f := range frames {
-		d, err := DisplayData(f)
+		d, err := displayData(f)
 		if err != nil {
 			return fmt.Errorf("nb: frame %d: %w", i, err)
 		}

@@ -26,7 +26,7 @@ func ExampleAnimate() {
 	E := func(w float64) float64 { return w * w }
 	ws := []float64{2.5, 1.5, 0.9, 0.54, 0.324}
 	frames, _ := gdplot.DescentFrames(E, -3, 3, ws, nil, len(ws))
-	fmt.Println(nb.Animate(gdplot.FromPlots(frames), 500*time.Millisecond))
+	fmt.Println(nb.Animate(frames, 500*time.Millisecond))
 	// Output: <nil>
 }
 

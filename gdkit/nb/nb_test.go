@@ -15,16 +15,16 @@ func frames(t *testing.T, k int) []*gdplot.Figure {
 	for i := 0; i < k; i++ {
 		ws = append(ws, ws[i]-0.3*2*ws[i])
 	}
-	ps, err := gdplot.DescentFrames(E, -3, 3, ws, nil, k)
+	fr, err := gdplot.DescentFrames(E, -3, 3, ws, nil, k)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return gdplot.FromPlots(ps)
+	return fr
 }
 
 func TestDisplayData(t *testing.T) {
 	fig := frames(t, 1)[0]
-	d, err := DisplayData(fig)
+	d, err := displayData(fig)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func BenchmarkShow(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := DisplayData(gdplot.Single(p)); err != nil {
+		if _, err := displayData(gdplot.Single(p)); err != nil {
 			b.Fatal(err)
 		}
 	}

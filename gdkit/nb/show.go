@@ -6,27 +6,32 @@ import (
 	"image/png"
 	"time"
 
-	"gdkit.dev/gdkit/gdplot"
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"gonum.org/v1/plot"
+
+	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/gdplot"
 )
 
-// ScreenDPI is the CSS resolution (px per inch) a figure is shown at; Show
-// renders at 2×ScreenDPI so it stays crisp on high-DPI screens.
-const ScreenDPI = 96
+// screenDPI is the CSS resolution (px per inch) a figure is shown at; Show
+// renders at 2×screenDPI so it stays crisp on high-DPI screens.
+const screenDPI = 96
 
 // InNotebook reports whether the program runs under the GoNB kernel. Outside
 // it every display call renders (so errors still surface) but sends nothing.
 func InNotebook() bool { return gonbui.IsNotebook }
 
-// pngPayload renders fig at 2×ScreenDPI and returns the PNG with its display
-// size in CSS pixels (the figure's physical size at ScreenDPI).
+// errNoFigure is returned for a nil figure.
+var errNoFigure = fmt.Errorf("nb: no figure: %w", gdkit.ErrEmpty)
+
+// pngPayload renders fig at 2×screenDPI and returns the PNG with its display
+// size in CSS pixels (the figure's physical size at screenDPI).
 func pngPayload(fig *gdplot.Figure) (pngBytes []byte, w, h int, err error) {
 	if fig == nil {
-		return nil, 0, 0, gdplot.ErrEmptyFigure
+		return nil, 0, 0, errNoFigure
 	}
-	img, err := fig.Image(2 * ScreenDPI)
+	img, err := fig.Image(2 * screenDPI)
 	if err != nil {
 		return nil, 0, 0, err
 	}
@@ -38,11 +43,11 @@ func pngPayload(fig *gdplot.Figure) (pngBytes []byte, w, h int, err error) {
 	return buf.Bytes(), b.Dx() / 2, b.Dy() / 2, nil
 }
 
-// DisplayData returns the Jupyter display message Show sends: the PNG
+// displayData returns the Jupyter display message Show sends: the PNG
 // (rendered at 2×) as "image/png" with metadata {"image/png": {"width",
 // "height"}} in CSS pixels, so Jupyter, nbconvert HTML and GitHub show it at
 // 1× size, stored in the notebook.
-func DisplayData(fig *gdplot.Figure) (*protocol.DisplayData, error) {
+func displayData(fig *gdplot.Figure) (*protocol.DisplayData, error) {
 	b, w, h, err := pngPayload(fig)
 	if err != nil {
 		return nil, err
@@ -56,10 +61,10 @@ func DisplayData(fig *gdplot.Figure) (*protocol.DisplayData, error) {
 	}, nil
 }
 
-// Show displays fig inline in the notebook (see DisplayData). Outside GoNB
+// Show displays fig inline in the notebook (see displayData). Outside GoNB
 // it only renders, returning any rendering error.
 func Show(fig *gdplot.Figure) error {
-	d, err := DisplayData(fig)
+	d, err := displayData(fig)
 	if err != nil {
 		return err
 	}
@@ -105,7 +110,7 @@ func waitAtMost(d time.Duration, f func()) bool {
 // ShowPlot displays a single plot: Show(gdplot.Single(p)).
 func ShowPlot(p *plot.Plot) error {
 	if p == nil {
-		return gdplot.ErrEmptyFigure
+		return errNoFigure
 	}
 	return Show(gdplot.Single(p))
 }
@@ -114,7 +119,7 @@ func ShowPlot(p *plot.Plot) error {
 // it in HTML so that nbconvert keeps it).
 func ShowSVG(fig *gdplot.Figure) error {
 	if fig == nil {
-		return gdplot.ErrEmptyFigure
+		return errNoFigure
 	}
 	b, err := fig.Bytes(gdplot.SVG)
 	if err != nil {
