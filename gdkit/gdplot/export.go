@@ -2,12 +2,12 @@ package gdplot
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image/color"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"gonum.org/v1/plot/vg"
@@ -26,8 +26,10 @@ const (
 
 // Encode writes the figure to w in format "png" (at f.DPI, default 200),
 // "svg" or "pdf" (vector; in PDF, text is drawn as glyph outlines so that
-// Greek letters and math symbols render). The written SVG is checked
-// to contain no NaN coordinate.
+// Greek letters and math symbols render). The SVG is checked to hold no
+// NaN or infinite number in its coordinates, paths, transforms and styles
+// (text such as a title "diverge: NaN" is not a number and may say NaN).
+// Nothing is written when drawing fails.
 func (f *Figure) Encode(w io.Writer, format string) error {
 	if err := f.check(); err != nil {
 		return err
@@ -58,8 +60,10 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 	if _, err := cnv.WriteTo(&buf); err != nil {
 		return err
 	}
-	if format == SVG && bytes.Contains(buf.Bytes(), []byte("NaN")) {
-		return errors.New("gdplot: internal error: SVG output contains NaN")
+	if format == SVG {
+		if err := checkSVGNumbers(buf.Bytes()); err != nil {
+			return err
+		}
 	}
 	_, err := w.Write(buf.Bytes())
 	return err
@@ -94,6 +98,43 @@ func (f *Figure) SaveAll(base string, formats ...string) error {
 	for _, fm := range formats {
 		if err := f.Save(base + "." + fm); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// svgAttr matches an attribute name="value" inside an SVG tag.
+var svgAttr = regexp.MustCompile(`([\w:-]+)="([^"]*)"`)
+
+// nonFinite matches NaN, Inf, +Inf or -Inf as Go prints them, not inside a
+// longer word.
+var nonFinite = regexp.MustCompile(`\b(NaN|Inf)\b`)
+
+// checkSVGNumbers returns an error if an attribute of the SVG document b
+// (a coordinate, a path, a transform, a style) holds NaN or ±Inf: a bug in
+// the drawing code, since SVG viewers drop or misplace such elements. Only
+// the inside of tags is read: text between tags (a title, a legend, the
+// fonts of a <style>) is not a number, and data URIs (embedded images) are
+// skipped. vgsvg escapes < and > in text, so the tags are found by them.
+func checkSVGNumbers(b []byte) error {
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 {
+			return nil
+		}
+		j := bytes.IndexByte(b[i:], '>')
+		if j < 0 {
+			j = len(b) - i
+		}
+		tag := b[i : i+j]
+		b = b[i+j:]
+		for _, m := range svgAttr.FindAllSubmatch(tag, -1) {
+			if v := m[2]; !bytes.HasPrefix(v, []byte("data:")) && nonFinite.Match(v) {
+				if len(v) > 60 {
+					v = append(v[:60:60], "..."...)
+				}
+				return fmt.Errorf("gdplot: internal error: SVG attribute %s=%q holds a non-finite number", m[1], v)
+			}
 		}
 	}
 	return nil
