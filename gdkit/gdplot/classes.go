@@ -19,8 +19,8 @@ import (
 // with W = (w₁, w₂, b) in gdkit's parameter order (bias last), e.g. the
 // final w of a logistic regression or a linear SVM.
 type Boundary struct {
-	Label string
-	W     []float64
+	Label string    // legend entry, e.g. "regresión logística"
+	W     []float64 // (w₁, w₂, b)
 }
 
 // Classes plots two-class data with two features and the decision

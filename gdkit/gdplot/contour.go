@@ -110,10 +110,14 @@ type fixedPalette []color.Color
 
 func (p fixedPalette) Colors() []color.Color { return p }
 
-// AddContourLines adds to p the contour lines of g at the given levels (nil:
-// 10 levels from Levels(min, max, 10, true) rounded to 2 significant
-// digits), coloured low→high by
-// contourPalette, and returns the levels used.
+// AddContourLines adds to p the contour lines of g at the given levels
+// (nil: 10 levels from Levels(min, max, 10, true) rounded to 2 significant
+// digits; non-finite and repeated levels are dropped), coloured low→high
+// from dark to light so that they stay ordered on a greyscale print, and
+// returns the levels used. g must be at least 2×2 with finite, increasing
+// coordinates and finite values; errors wrap gdkit.ErrEmpty (no grid, no
+// level), gdkit.ErrNotFinite (a NaN value or only non-finite levels), or
+// are bad parameters (a flat grid with nil levels).
 func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
 	lo, hi, err := gridRange(g)
 	if err != nil {

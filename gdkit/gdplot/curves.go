@@ -15,8 +15,8 @@ import (
 
 // Curve is one function of x to draw with Curves, e.g. {"$f'(x)$", df}.
 type Curve struct {
-	Label string
-	F     func(float64) float64
+	Label string                // legend entry; "" for none
+	F     func(float64) float64 // the function; NaN or ±Inf values break the line
 }
 
 // Curves plots the functions cs on [a, b] on the same axes, with the line

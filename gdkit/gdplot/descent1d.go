@@ -158,11 +158,10 @@ func descentPlots(E func(float64) float64, a, b float64, ws, es []float64, k int
 	return out, nil
 }
 
-// Run1D is one descent run for AlphaPanels: Label (e.g. "$\alpha$ = 0.01,
-// demasiado chico") and the path ws, es (es may be nil).
+// Run1D is one descent run for AlphaPanels.
 type Run1D struct {
-	Label  string
-	Ws, Es []float64
+	Label  string    // panel title, e.g. "$\alpha$ = 0.01, demasiado chico"
+	Ws, Es []float64 // the path: w_k and E(w_k); Es may be nil (then E(Ws[k]))
 }
 
 // AlphaPanels draws the runs side by side on E over the same window [a, b]

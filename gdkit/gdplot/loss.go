@@ -13,8 +13,8 @@ import (
 
 // Series is one named sequence of values, e.g. the loss per iteration.
 type Series struct {
-	Label string
-	Y     []float64
+	Label string    // legend entry; "" for none
+	Y     []float64 // Y[i] is the value at iteration i (LossCurve) or step hs[i] (StepError)
 }
 
 // LossCurve plots each series against its iteration index 0, 1, 2, ... .

@@ -61,8 +61,12 @@ func displayData(fig *gdplot.Figure) (*protocol.DisplayData, error) {
 	}, nil
 }
 
-// Show displays fig inline in the notebook (see displayData). Outside GoNB
-// it only renders, returning any rendering error.
+// Show displays fig inline in the notebook: a PNG rendered at 2×96 DPI
+// (crisp on high-DPI screens) and shown at the figure's physical size, at
+// 96 CSS pixels per inch; the notebook stores it, so Jupyter, nbconvert's
+// HTML and GitHub show it too. A nil or empty figure is an error wrapping
+// gdkit.ErrEmpty. Outside GoNB it only renders, returning any rendering
+// error.
 func Show(fig *gdplot.Figure) error {
 	d, err := displayData(fig)
 	if err != nil {

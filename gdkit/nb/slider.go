@@ -39,11 +39,11 @@ func headless() bool {
 // Values (shown as "Label = value" with Format), starting at Values[Start],
 // and Draw, which builds the figure for one value.
 type Slider struct {
-	Label  string    // e.g. "α"
-	Values []float64 // the positions of the slider, in order (e.g. log-spaced α)
-	Start  int       // index of the initial value
-	Format string    // fmt verb for the value; "" means "%g"
-	Draw   func(v float64) (*gdplot.Figure, error)
+	Label  string                                  // e.g. "α"
+	Values []float64                               // the positions of the slider, in order (e.g. log-spaced α)
+	Start  int                                     // index of the initial value
+	Format string                                  // fmt verb for the value; "" means "%g"
+	Draw   func(v float64) (*gdplot.Figure, error) // the figure for one value
 
 	// Idle ends the exploration after this long without a change; 0 means
 	// 10 minutes. The "Listo" button ends it at once.
