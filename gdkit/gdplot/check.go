@@ -43,3 +43,15 @@ func checkInterval(a, b float64) error {
 	}
 	return nil
 }
+
+// finiteRange returns the smallest and largest finite value of vs, and
+// false when there is none.
+func finiteRange(vs []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vs {
+		if finite(v, 0) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	return lo, hi, lo <= hi
+}

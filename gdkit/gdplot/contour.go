@@ -22,11 +22,11 @@ import (
 // rings of a quadratic bowl evenly. Never use plotter.Contour's default
 // quantile levels: they can hang on smooth grids.
 func Levels(lo, hi float64, n int, sqrt bool) ([]float64, error) {
-	if !finite(lo, hi) {
-		return nil, fmt.Errorf("gdplot: levels in [%v, %v]: %w", lo, hi, gdkit.ErrNotFinite)
+	if err := checkInterval(lo, hi); err != nil {
+		return nil, fmt.Errorf("gdplot: levels: %w", err)
 	}
-	if n <= 0 || !(lo < hi) {
-		return nil, fmt.Errorf("gdplot: cannot make %d levels in [%v, %v] (need n ≥ 1 and lo < hi): %w", n, lo, hi, errBadParam)
+	if n <= 0 {
+		return nil, fmt.Errorf("gdplot: cannot make %d levels: %w", n, errBadParam)
 	}
 	ls := make([]float64, n)
 	for i := range ls {

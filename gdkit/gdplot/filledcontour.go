@@ -10,8 +10,6 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"gdkit.dev/gdkit"
 )
 
 // FilledContour returns a filled contour map of g (matplotlib's contourf),
@@ -68,11 +66,11 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 // right, titled label (e.g. "$E$"). Attach it to a single-plot figure with
 // Figure.Side.
 func ColorBar(lo, hi float64, n int, label string) (*plot.Plot, error) {
-	if !finite(lo, hi) {
-		return nil, fmt.Errorf("gdplot: colour bar over [%v, %v]: %w", lo, hi, gdkit.ErrNotFinite)
+	if err := checkInterval(lo, hi); err != nil {
+		return nil, fmt.Errorf("gdplot: colour bar: %w", err)
 	}
-	if n < 2 || !(lo < hi) {
-		return nil, fmt.Errorf("gdplot: a colour bar needs n ≥ 2 bands and lo < hi, got %d over [%v, %v]: %w", n, lo, hi, errBadParam)
+	if n < 2 {
+		return nil, fmt.Errorf("gdplot: a colour bar needs n ≥ 2 bands, got %d: %w", n, errBadParam)
 	}
 	p := New(label, "", "")
 	p.Title.TextStyle.Font.Size = DefaultTheme.LabelSize

@@ -95,14 +95,8 @@ func NewSurface(g plotter.GridXYZ) (*Surface, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gdplot: surface: %w", err)
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range gv.zs {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	if lo > hi {
+	lo, hi, ok := finiteRange(gv.zs)
+	if !ok {
 		return nil, fmt.Errorf("gdplot: surface has no finite height: %w", gdkit.ErrNotFinite)
 	}
 	if math.IsInf(hi-lo, 0) {
@@ -236,15 +230,8 @@ func surfaceViridis() palette.ColorMap {
 
 // zRange returns the finite range of Z, widened when flat.
 func (s *Surface) zRange() (lo, hi float64, ok bool) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	n := min(len(s.z), len(s.x)*len(s.y))
-	for _, v := range s.z[:n] {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			continue
-		}
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	if lo > hi || math.IsInf(hi-lo, 0) {
+	lo, hi, ok = finiteRange(s.z)
+	if !ok || math.IsInf(hi-lo, 0) {
 		return 0, 0, false
 	}
 	if hi == lo {
