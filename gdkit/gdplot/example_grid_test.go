@@ -131,3 +131,26 @@ func ExampleMathText() {
 	// Output:
 	// <nil>
 }
+
+// Arrows centred on their nodes (matplotlib's pivot="middle") instead of
+// starting there: the arrow (2, 0) at (0, 0), with the scale 1, spans
+// [-1, 1] instead of [0, 2].
+func ExamplePivot() {
+	at := []float64{0}
+	u := gdkit.Grid{Xs: at, Ys: at, Values: []float64{2}}
+	v := gdkit.Grid{Xs: at, Ys: at, Values: []float64{0}}
+	q, err := gdplot.NewQuiver(u, v)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	q.Scale = 1
+	xmin, xmax, _, _ := q.DataRange()
+	fmt.Println("tail on the node:", xmin, xmax)
+	q.Pivot = gdplot.PivotMiddle
+	xmin, xmax, _, _ = q.DataRange()
+	fmt.Println("middle on the node:", xmin, xmax)
+	// Output:
+	// tail on the node: 0 2
+	// middle on the node: -1 1
+}
