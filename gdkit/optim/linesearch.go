@@ -19,7 +19,11 @@ import (
 // descent). It drives gonum's optimize.Backtracking, which needs only E
 // at the trial points; each trial costs one evaluation of E. A trial where
 // E is NaN or Inf (the step overshot into overflow) fails the condition
-// and is shrunk like any other.
+// and is shrunk like any other. A step that passes the test only because
+// cα∇Eᵀd is below E's round-off, with E(w + αd) ≥ E(w), is not accepted:
+// the search goes on from α/2 (see Gonum). Near the minimum the decrease
+// α‖∇E‖² falls below ε|E|, no line search on E can see it, and the
+// search fails with ErrSearchFailed.
 type Armijo struct {
 	C           float64 // c in (0, 1); 0 means gonum's 1e-4
 	Contraction float64 // ρ in (0, 1); 0 means gonum's 0.5
@@ -53,7 +57,10 @@ func (a *Armijo) Search(p gdkit.Problem, w []float64, e float64, g, d []float64,
 // Backtracking, Bisection, MoreThuente) along w + α d. Bisection and
 // MoreThuente look for the strong Wolfe conditions and also evaluate ∇E
 // at the trial points. Evaluations are counted one per call of E and one
-// per call of ∇E.
+// per call of ∇E. A step the searcher accepts although E(w + αd) ≥ E(w)
+// (possible when the sufficient-decrease term is below E's round-off)
+// restarts the searcher from α/2, so every accepted step strictly lowers
+// E; below α = 1e-20 the search fails.
 type Gonum struct {
 	Searcher optimize.Linesearcher // nil means &optimize.MoreThuente{}
 	MaxEvals int                   // the search fails after this many evaluations; 0 means 100
@@ -98,7 +105,8 @@ func (s *Gonum) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, 
 			s.x[i] = w[i] + step*d[i]
 		}
 		var f, df float64
-		if op&optimize.FuncEvaluation != 0 {
+		evalF := op&optimize.FuncEvaluation != 0
+		if evalF {
 			f = p.E(s.x)
 			evals++
 		}
@@ -110,12 +118,19 @@ func (s *Gonum) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, 
 			df = dot(s.gx, d)
 			evals++
 		}
+		tried := step
 		op, step, err = ls.Iterate(f, df)
 		if err != nil {
 			return 0, evals, fmt.Errorf("%w after %d evaluations (last α = %g): %v", ErrSearchFailed, evals, step, err)
 		}
 		if op == optimize.MajorIteration {
-			return step, evals, nil
+			if !evalF || step != tried || f < e {
+				return step, evals, nil
+			}
+			if step /= 2; step < 1e-20 {
+				return 0, evals, fmt.Errorf("%w: E(w + αd) ≥ E(w) = %v down to α = %g: E's decrease is below its round-off (or ∇E is wrong)", ErrSearchFailed, e, step)
+			}
+			op = ls.Init(e, slope, step)
 		}
 	}
 	return 0, evals, fmt.Errorf("%w: no acceptable α after %d evaluations", ErrSearchFailed, evals)
