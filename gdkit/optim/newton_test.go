@@ -171,6 +171,13 @@ func TestNewtonErrors(t *testing.T) {
 			dst.SetSym(1, 1, 1)
 			return nil
 		}, ErrIndefinite},
+		// κ ≈ 4e15: dpotrf succeeds with a pivot ≈ 3e-8, the solve would be noise.
+		{"numerically singular", func(dst *mat.SymDense, w []float64) error {
+			dst.SetSym(0, 0, 1)
+			dst.SetSym(0, 1, 1)
+			dst.SetSym(1, 1, 1+1e-15)
+			return nil
+		}, ErrIndefinite},
 	} {
 		n := NewNewton(c.h)
 		_ = n.Init(2)
