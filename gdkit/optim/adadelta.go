@@ -58,7 +58,7 @@ func (a *Adadelta) Step(w, g []float64, alpha float64, t int) error {
 		gi := g[i] + lambda*wi
 		vi := rho*v[i] + (1-rho)*gi*gi
 		v[i] = vi
-		d := math.Sqrt(u[i]+eps) / math.Sqrt(vi+eps) * gi
+		d := math.Sqrt((u[i]+eps)/(vi+eps)) * gi // one root: √a/√b = √(a/b)
 		u[i] = rho*u[i] + (1-rho)*d*d
 		w[i] = wi - alpha*d
 	}
