@@ -29,16 +29,8 @@ func NewAdadelta() *Adadelta { return &Adadelta{Rho: 0.9, Eps: 1e-6} }
 
 // Init validates the parameters and allocates the state for dim parameters.
 func (a *Adadelta) Init(dim int) error {
-	if err := checkDim(dim); err != nil {
-		return err
-	}
-	if err := checkUnit("ρ", a.Rho); err != nil {
-		return err
-	}
-	if err := checkEps(a.Eps); err != nil {
-		return err
-	}
-	if err := checkNonNeg("weight decay λ", a.WeightDecay); err != nil {
+	if err := firstErr(checkDim(dim), checkUnit("ρ", a.Rho), checkEps(a.Eps),
+		checkNonNeg("weight decay λ", a.WeightDecay)); err != nil {
 		return err
 	}
 	a.v = grow(a.v, dim)

@@ -30,19 +30,9 @@ func NewAdaGrad() *AdaGrad { return &AdaGrad{Eps: 1e-10} }
 
 // Init validates the parameters and sets s_0 = τ for dim parameters.
 func (a *AdaGrad) Init(dim int) error {
-	if err := checkDim(dim); err != nil {
-		return err
-	}
-	if err := checkNonNeg("lr decay η", a.LRDecay); err != nil {
-		return err
-	}
-	if err := checkNonNeg("weight decay λ", a.WeightDecay); err != nil {
-		return err
-	}
-	if err := checkNonNeg("initial accumulator τ", a.InitialAccumulator); err != nil {
-		return err
-	}
-	if err := checkEps(a.Eps); err != nil {
+	if err := firstErr(checkDim(dim), checkNonNeg("lr decay η", a.LRDecay),
+		checkNonNeg("weight decay λ", a.WeightDecay),
+		checkNonNeg("initial accumulator τ", a.InitialAccumulator), checkEps(a.Eps)); err != nil {
 		return err
 	}
 	a.s = grow(a.s, dim)

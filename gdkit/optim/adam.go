@@ -88,19 +88,8 @@ type adamState struct {
 }
 
 func (s *adamState) init(dim int, b1, b2, eps, lambda float64, ams bool) error {
-	if err := checkDim(dim); err != nil {
-		return err
-	}
-	if err := checkUnit("β₁", b1); err != nil {
-		return err
-	}
-	if err := checkUnit("β₂", b2); err != nil {
-		return err
-	}
-	if err := checkEps(eps); err != nil {
-		return err
-	}
-	if err := checkNonNeg("weight decay λ", lambda); err != nil {
+	if err := firstErr(checkDim(dim), checkUnit("β₁", b1), checkUnit("β₂", b2), checkEps(eps),
+		checkNonNeg("weight decay λ", lambda)); err != nil {
 		return err
 	}
 	s.m = grow(s.m, dim)

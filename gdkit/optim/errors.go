@@ -50,6 +50,17 @@ func checkNonNeg(name string, v float64) error {
 	return nil
 }
 
+// firstErr returns the first non-nil error: Init lists its checks in
+// order, firstErr(checkDim(dim), checkEps(ε), …).
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // checkDim is the common part of every Init.
 func checkDim(dim int) error {
 	if dim <= 0 {

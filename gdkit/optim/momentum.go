@@ -92,13 +92,7 @@ func (n *Nesterov) Step(w, g []float64, alpha float64, t int) error {
 }
 
 func checkMomentum(dim int, mu, lambda float64) error {
-	if err := checkDim(dim); err != nil {
-		return err
-	}
-	if err := checkUnit("momentum μ", mu); err != nil {
-		return err
-	}
-	return checkNonNeg("weight decay λ", lambda)
+	return firstErr(checkDim(dim), checkUnit("momentum μ", mu), checkNonNeg("weight decay λ", lambda))
 }
 
 // momentumStep is torch.optim.SGD's update with momentum mu, 1 − dampening

@@ -37,19 +37,8 @@ func NewRMSProp() *RMSProp { return &RMSProp{Rho: 0.99, Eps: 1e-8} }
 
 // Init validates the parameters and allocates the state for dim parameters.
 func (r *RMSProp) Init(dim int) error {
-	if err := checkDim(dim); err != nil {
-		return err
-	}
-	if err := checkUnit("ρ", r.Rho); err != nil {
-		return err
-	}
-	if err := checkEps(r.Eps); err != nil {
-		return err
-	}
-	if err := checkNonNeg("weight decay λ", r.WeightDecay); err != nil {
-		return err
-	}
-	if err := checkUnit("momentum μ", r.Momentum); err != nil {
+	if err := firstErr(checkDim(dim), checkUnit("ρ", r.Rho), checkEps(r.Eps),
+		checkNonNeg("weight decay λ", r.WeightDecay), checkUnit("momentum μ", r.Momentum)); err != nil {
 		return err
 	}
 	r.v = grow(r.v, dim)
