@@ -12,9 +12,9 @@ import (
 )
 
 // HessianFunc writes the Hessian ∇²E(w) into dst, which Newton allocates
-// once as a len(w)×len(w) matrix. HessianOf1D, HessianOf2D,
-// HyperdualHessianOf and NumHessianOf build one from gdkit's exact
-// catalogue or from finite differences.
+// once as a len(w)×len(w) matrix and reuses: set every entry of the upper
+// triangle. HessianOf1D, HessianOf2D, HyperdualHessianOf and NumHessianOf
+// build one from gdkit's exact catalogue or from finite differences.
 type HessianFunc func(dst *mat.SymDense, w []float64) error
 
 // Fallback says what Newton does where the Hessian is not positive
