@@ -3,9 +3,11 @@
 //
 // The slide "Descenso de gradiente en ND" table is slide_nd.csv (columns x,
 // y), embedded with go:embed and loaded by SlideND into a *Table (column
-// names + *mat.Dense). ReadCSV reads users' files with errors that give the
-// line and column; CSVStream reads a file row by row for data sets larger
-// than memory.
+// names + *mat.Dense). ReadCSV reads users' files as spreadsheets save them
+// in any locale (',', ';' or tab between fields, '.' or ',' as the decimal
+// mark, detected or set in CSVSettings), with errors that give the line and
+// column; CSVStream reads a file row by row for data sets larger than
+// memory; WriteCSV writes a table back in any of those forms.
 //
 // LinearData and TwoClassData draw seeded data sets of any size as row-major
 // slices (mat.NewDense(n, d, x) wraps them without copying);

@@ -25,9 +25,10 @@ func ExampleSlideND() {
 	// data: 9 rows of 1 feature
 }
 
-// A user's CSV file: errors give the line and the column.
-func ExampleReadCSV() {
-	tab, err := datasets.ReadCSV(strings.NewReader("horas, nota\n2, 4\n5, 6.5\n8, 9\n"))
+// A user's CSV file split into the features X and the target y; errors give
+// the line and the column.
+func ExampleTable_XY() {
+	tab, err := datasets.ReadCSV(strings.NewReader("horas, nota\n2, 4\n5, 6.5\n8, 9\n"), nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -35,7 +36,7 @@ func ExampleReadCSV() {
 	X, y, _ := tab.XY("nota")
 	r, c := X.Dims()
 	fmt.Printf("X is %d×%d, y = %v\n", r, c, y)
-	_, err = datasets.ReadCSV(strings.NewReader("x,y\n1,2\n3\n"))
+	_, err = datasets.ReadCSV(strings.NewReader("x,y\n1,2\n3\n"), nil)
 	fmt.Println(err)
 	// Output:
 	// X is 3×1, y = [4 6.5 9]

@@ -170,22 +170,33 @@ func enumName(names []string, i int, typ string) string {
 }
 
 // TrendAt classifies x by the sign of f'(x) (see Derivative, with the same
-// settings s): Increasing if f'(x) > tol, Decreasing if f'(x) < -tol,
-// Critical otherwise, with tol = s.CriticalTol (1e-7 by default). Kinks,
-// NaN/Inf and bad settings give an error.
+// settings s): TrendOf(f'(x), s). Kinks, NaN/Inf and bad settings give an
+// error.
 func TrendAt(f func(float64) float64, x float64, s *DerivativeSettings) (Trend, error) {
 	r, err := s.resolve()
 	if err != nil {
 		return Critical, err
 	}
 	d, err := r.derivative(f, x)
-	switch {
-	case err != nil:
+	if err != nil {
 		return Critical, err
-	case d > r.CriticalTol:
-		return Increasing, nil
-	case d < -r.CriticalTol:
-		return Decreasing, nil
 	}
-	return Critical, nil
+	return TrendOf(d, &r), nil
+}
+
+// TrendOf classifies a known derivative d (an analytic f'(x), say):
+// Increasing if d > tol, Decreasing if d < -tol, Critical otherwise, with
+// tol = s.CriticalTol (1e-7 by default; bad settings count as the default).
+func TrendOf(d float64, s *DerivativeSettings) Trend {
+	r, err := s.resolve()
+	if err != nil {
+		r.CriticalTol = defaultCriticalTol
+	}
+	switch {
+	case d > r.CriticalTol:
+		return Increasing
+	case d < -r.CriticalTol:
+		return Decreasing
+	}
+	return Critical
 }

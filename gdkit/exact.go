@@ -2,8 +2,11 @@ package gdkit
 
 import (
 	"fmt"
+	"math"
 
+	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/num/dual"
+	"gonum.org/v1/gonum/num/hyperdual"
 )
 
 // DualDeriv evaluates f at the dual number x + 1ε (ε² = 0) and returns the
@@ -41,4 +44,56 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 		dst[i] = r.Emag
 	}
 	return dst, nil
+}
+
+// HyperdualHessian returns f(w) and stores the exact gradient in grad (if
+// not nil, len(grad) = len(w)) and the exact Hessian H_ij = ∂²f/∂w_i∂w_j in
+// hess (if not nil; resized when empty), using one hyperdual pass per pair
+// i ≤ j with w_i + ε₁, w_j + ε₂ (gonum.org/v1/gonum/num/hyperdual):
+// f(w + ε₁e_i + ε₂e_j) = f + ∂_i f ε₁ + ∂_j f ε₂ + ∂_i∂_j f ε₁ε₂. It is the
+// Hessian of Newton's method (gdkit/optim) and of funcs.Func2D.ExactHessian.
+// Errors: empty or non-finite w, a grad or hess of another size
+// (ErrDimension), non-finite values or derivatives (ErrNotFinite).
+func HyperdualHessian(grad []float64, hess *mat.SymDense, f func([]hyperdual.Number) hyperdual.Number, w []float64) (float64, error) {
+	if err := checkVec("w", w); err != nil {
+		return math.NaN(), err
+	}
+	n := len(w)
+	if grad != nil && len(grad) != n {
+		return math.NaN(), errorf(ErrDimension, "len(grad) = %d, len(w) = %d", len(grad), n)
+	}
+	if hess != nil {
+		if hess.IsEmpty() {
+			hess.ReuseAsSym(n)
+		} else if hess.SymmetricDim() != n {
+			return math.NaN(), errorf(ErrDimension, "Hessian is %d×%d, len(w) = %d", hess.SymmetricDim(), hess.SymmetricDim(), n)
+		}
+	}
+	x := make([]hyperdual.Number, n)
+	for i, v := range w {
+		x[i] = hyperdual.Number{Real: v}
+	}
+	val := math.NaN()
+	for i := 0; i < n; i++ {
+		for j := i; j < n; j++ {
+			if hess == nil && j > i {
+				break
+			}
+			x[i].E1mag = 1
+			x[j].E2mag = 1
+			r := f(x)
+			x[i].E1mag, x[j].E2mag = 0, 0
+			if !isFinite(r.Real) || !isFinite(r.E1mag) || !isFinite(r.E1E2mag) {
+				return math.NaN(), errorf(ErrNotFinite, "f or its derivatives at w = %v", w)
+			}
+			val = r.Real
+			if j == i && grad != nil {
+				grad[i] = r.E1mag
+			}
+			if hess != nil {
+				hess.SetSym(i, j, r.E1E2mag)
+			}
+		}
+	}
+	return val, nil
 }

@@ -209,6 +209,29 @@ func (m Mesh) GradOnGrid(grad func(g, w []float64)) (dEdW1, dEdW2 Grid, err erro
 	return Grid{Xs: m.Xs, Ys: m.Ys, Values: d1}, Grid{Xs: m.Xs, Ys: m.Ys, Values: d2}, nil
 }
 
+// checkStep requires x[i+1] − x[i] finite and non-zero: coordinates that
+// are finite (ErrNotFinite) and distinct (ErrBadParam).
+func checkStep(x []float64, i int) error {
+	if !isFinite(x[i]) || !isFinite(x[i+1]) {
+		return errorf(ErrNotFinite, "coordinates x[%d] = %v, x[%d] = %v", i, x[i], i+1, x[i+1])
+	}
+	if x[i+1] == x[i] {
+		return errorf(ErrBadParam, "coordinates must be distinct: x[%d] = x[%d] = %v", i, i+1, x[i])
+	}
+	return nil
+}
+
+// checkSpacing requires a finite (ErrNotFinite), non-zero (ErrBadParam) spacing h.
+func checkSpacing(h float64) error {
+	if !isFinite(h) {
+		return notFinite("spacing h", h)
+	}
+	if h == 0 {
+		return errorf(ErrBadParam, "spacing h = 0")
+	}
+	return nil
+}
+
 // gradCoef holds the numpy np.gradient coefficients along one axis of n
 // points: out_i = a_i f_{i-1} + b_i f_i + c_i f_{i+1} inside, one-sided
 // first-order differences at the two ends (edge_order=1).
@@ -233,8 +256,8 @@ func coefFromCoords(x []float64) (gradCoef, error) {
 	uniform := true
 	for i := 1; i < n; i++ {
 		d := x[i] - x[i-1]
-		if d == 0 || !isFinite(d) {
-			return gradCoef{}, errorf(ErrBadParam, "coordinates must be distinct and finite (x[%d] = %v, x[%d] = %v)", i-1, x[i-1], i, x[i])
+		if err := checkStep(x, i-1); err != nil {
+			return gradCoef{}, err
 		}
 		if d != d0 {
 			uniform = false
@@ -258,8 +281,8 @@ func coefUniform(n int, h float64) (gradCoef, error) {
 	if n < 2 {
 		return gradCoef{}, errorf(ErrEmpty, "np.gradient needs at least 2 points along an axis, got %d", n)
 	}
-	if h == 0 || !isFinite(h) {
-		return gradCoef{}, errorf(ErrBadParam, "spacing %v must be finite and non-zero", h)
+	if err := checkSpacing(h); err != nil {
+		return gradCoef{}, err
 	}
 	return gradCoef{uniform: true, inv2h: 1 / (2 * h), inv0: 1 / h, invN: 1 / h}, nil
 }

@@ -379,7 +379,7 @@ func TestSGDAllocFree(t *testing.T) {
 // w = −α·(2/9)(−Σxy, −Σy) = (0.001·2·383.7/9, 0.001·2·36.7/9).
 func TestStreamCSV(t *testing.T) {
 	csv := "x,y\n2,1\n5,3.2\n7,4.5\n9,6\n10,4\n11,4.5\n13.4,5.5\n14,3\n15,5\n"
-	src, err := datasets.NewCSVStream(strings.NewReader(csv), "y")
+	src, err := datasets.NewCSVStream(strings.NewReader(csv), "y", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

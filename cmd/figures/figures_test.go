@@ -2,7 +2,10 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -34,6 +37,27 @@ func TestFiguresBuild(t *testing.T) {
 		frames, err := a.build()
 		if err != nil || len(frames) < 2 {
 			t.Errorf("%s: %d frames, %v", a.name, len(frames), err)
+		}
+	}
+}
+
+// TestNoNotebookDeps: a program that only draws figures must not link GoNB
+// (go list -deps ./cmd/figures lists no github.com/janpfeifer/gonb package).
+func TestNoNotebookDeps(t *testing.T) {
+	goCmd, err := exec.LookPath("go")
+	if err != nil {
+		goCmd = filepath.Join(runtime.GOROOT(), "bin", "go")
+	}
+	out, err := exec.Command(goCmd, "list", "-deps", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list -deps: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "gdkit.dev/gdkit/gdplot") {
+		t.Fatalf("go list -deps does not list gdplot:\n%s", out)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if strings.HasPrefix(pkg, "github.com/janpfeifer/gonb") {
+			t.Errorf("cmd/figures depends on %s", pkg)
 		}
 	}
 }

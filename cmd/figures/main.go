@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"gdkit.dev/gdkit/gdplot"
-	"gdkit.dev/gdkit/nb"
 )
 
 type entry struct {
@@ -93,7 +92,7 @@ func main() {
 		}
 		frames, err := a.build()
 		if err == nil {
-			err = nb.SaveGIF(filepath.Join(*out, a.name+".gif"), frames, a.delay, *gifDPI)
+			err = gdplot.SaveGIF(filepath.Join(*out, a.name+".gif"), frames, a.delay, *gifDPI)
 		}
 		if err != nil {
 			log.Printf("figures: %s: %v", a.name, err)

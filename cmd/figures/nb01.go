@@ -34,21 +34,21 @@ func init() {
 		return gdplot.Single(p), nil
 	})
 	register("01-indicador-crece-decrece", func() (*gdplot.Figure, error) {
-		p, err := gdplot.Trend(f, gdkit.DerivativeFunc(f, nil), -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
+		p, err := gdplot.DerivativeSign(f, gdkit.DerivativeFunc(f, nil), -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
 		if err != nil {
 			return nil, err
 		}
 		return gdplot.Single(p), nil
 	})
 	register("01-indicador-secantes", func() (*gdplot.Figure, error) {
-		p, err := gdplot.Secants(f, 0, 2.5, 1.5, math.NaN(), []float64{1, 0.5, 0.1})
+		p, err := gdplot.Secants(f, 0, 2.5, 1.5, []float64{1, 0.5, 0.1})
 		if err != nil {
 			return nil, err
 		}
 		return gdplot.Single(p), nil
 	})
 	register("01-indicador-quiebre", func() (*gdplot.Figure, error) {
-		p, err := gdplot.Secants(math.Abs, -2, 2, 0, math.NaN(), []float64{1, 0.5, 0.25})
+		p, err := gdplot.Secants(math.Abs, -2, 2, 0, []float64{1, 0.5, 0.25})
 		if err != nil {
 			return nil, err
 		}

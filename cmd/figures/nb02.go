@@ -6,7 +6,6 @@ import (
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
-	"gdkit.dev/gdkit/nb"
 )
 
 // Figures of notebooks/02_descenso_1d.ipynb: E(w) = (w-3)² + 1, w0 drawn
@@ -47,10 +46,6 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		ps, err := gdplot.DescentFrames(E, -1, 7, tr.Path1D(), tr.Es(), 10)
-		if err != nil {
-			return nil, err
-		}
-		return nb.FromPlots(ps), nil
+		return gdplot.DescentFrames(E, -1, 7, tr.Path1D(), tr.Es(), 10)
 	})
 }

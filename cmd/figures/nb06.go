@@ -65,7 +65,7 @@ func nb06GradPanel(fn funcs.Func2D, slide bool, title string) (*plot.Plot, error
 	if err != nil {
 		return nil, err
 	}
-	q, err := gdplot.NewQuiver(E.Xs, E.Ys, u.Values, v.Values)
+	q, err := gdplot.NewQuiver(u, v)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ func nb06SlideArrows() (*gdplot.Figure, error) {
 }
 
 func nb06GradComparison() (*gdplot.Figure, error) {
-	f, err := gdplot.NewGrid(2, 2)
+	f, err := gdplot.PanelGrid(2, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +122,7 @@ func nb06DescentOverArrows() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := gdplot.Path2D(p, tr.Column(0), tr.Column(1), 1, "$\\alpha$ = 0.1"); err != nil {
+	if err := gdplot.AddPath(p, tr.Column(0), tr.Column(1), 1, "$\\alpha$ = 0.1"); err != nil {
 		return nil, err
 	}
 	return gdplot.Single(p), nil
@@ -133,7 +133,7 @@ func nb06SlideSurface() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := gdplot.NewSurfaceGrid(E)
+	s, err := gdplot.NewSurface(E)
 	if err != nil {
 		return nil, err
 	}

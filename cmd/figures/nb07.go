@@ -148,7 +148,7 @@ func nb07HimmelBasins() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := gdplot.ContourLines(p, g, []float64{0.5, 5, 20, 80, 250}); err != nil {
+	if _, err := gdplot.AddContourLines(p, g, []float64{0.5, 5, 20, 80, 250}); err != nil {
 		return nil, err
 	}
 	var mins plotter.XYLabels

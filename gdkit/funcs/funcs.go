@@ -87,62 +87,28 @@ func dimError(name string, n int) error {
 // ExactGrad stores the exact gradient at w (len 2) in grad (len 2), by
 // hyperdual numbers; it has the shape of Grad, so it can be given to
 // gdkit.CheckGrad as GradCheckSettings.Exact. It panics with an error
-// wrapping gdkit.ErrDimension if a length is not 2.
+// wrapping gdkit.ErrDimension if a length is not 2; where the gradient is
+// not finite it writes NaN (CheckGrad reports it).
 func (fn Func2D) ExactGrad(grad, w []float64) {
 	checkLen("w", w)
 	checkLen("grad", grad)
-	fn.hyper(grad, nil, w)
+	if _, err := gdkit.HyperdualHessian(grad, nil, fn.hyperVec, w); err != nil {
+		grad[0], grad[1] = math.NaN(), math.NaN()
+	}
 }
 
 // ExactHessian returns E(w) and stores ∇E(w) in grad (if not nil) and the
 // 2×2 Hessian H_ij = ∂²E/∂w_i∂w_j in hess (if not nil; resized when
-// empty), exactly: one hyperdual pass per pair i ≤ j, with w_i + ε₁ and
-// w_j + ε₂. Errors wrap gdkit.ErrDimension (a length or size other than 2)
-// or gdkit.ErrNotFinite.
+// empty), exactly, by gdkit.HyperdualHessian. Errors wrap
+// gdkit.ErrDimension (a length or size other than 2) or gdkit.ErrNotFinite.
 func (fn Func2D) ExactHessian(grad []float64, hess *mat.SymDense, w []float64) (float64, error) {
-	switch {
-	case len(w) != 2:
+	if len(w) != 2 {
 		return math.NaN(), dimError("w", len(w))
-	case grad != nil && len(grad) != 2:
-		return math.NaN(), dimError("grad", len(grad))
-	case hess != nil && !hess.IsEmpty() && hess.SymmetricDim() != 2:
-		return math.NaN(), dimError("hess", hess.SymmetricDim())
 	}
-	if hess != nil && hess.IsEmpty() {
-		hess.ReuseAsSym(2)
-	}
-	v := fn.hyper(grad, hess, w)
-	for _, x := range append([]float64{v}, grad...) {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return math.NaN(), fmt.Errorf("funcs: %w: %s or its derivatives at w = %v", gdkit.ErrNotFinite, fn.Name, w)
-		}
-	}
-	return v, nil
+	return gdkit.HyperdualHessian(grad, hess, fn.hyperVec, w)
 }
 
-// hyper fills grad and hess (either may be nil) and returns E(w).
-func (fn Func2D) hyper(grad []float64, hess *mat.SymDense, w []float64) float64 {
-	x := [2]hyperdual.Number{{Real: w[0]}, {Real: w[1]}}
-	var v float64
-	for i := 0; i < 2; i++ {
-		for j := i; j < 2; j++ {
-			if hess == nil && j > i {
-				break
-			}
-			x[i].E1mag, x[j].E2mag = 1, 1
-			r := fn.Hyper(x[0], x[1])
-			x[i].E1mag, x[j].E2mag = 0, 0
-			v = r.Real
-			if i == j && grad != nil {
-				grad[i] = r.E1mag
-			}
-			if hess != nil {
-				hess.SetSym(i, j, r.E1E2mag)
-			}
-		}
-	}
-	return v
-}
+func (fn Func2D) hyperVec(x []hyperdual.Number) hyperdual.Number { return fn.Hyper(x[0], x[1]) }
 
 // Hyperdual shorthands used to write the catalogue once.
 func hc(c float64) hyperdual.Number               { return hyperdual.Number{Real: c} }

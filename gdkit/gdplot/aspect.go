@@ -20,7 +20,7 @@ var equalAspect sync.Map // weak.Pointer[plot.Plot] → struct{}
 // narrows (or flattens) p's canvas, centred, until the data area has the
 // aspect of the axis ranges. Circles of w1²+w2² then look round and
 // gradient arrows cross the level curves at right angles. The contour
-// helpers (Contour, HeatMap, Trajectory, MultiStart) mark their plots when
+// helpers (Contour, FilledContour, Trajectory, MultiStart) mark their plots when
 // the grid's sides are within a ratio of 3 of each other.
 func EqualAspect(p *plot.Plot) {
 	k := weak.Make(p)
@@ -29,8 +29,8 @@ func EqualAspect(p *plot.Plot) {
 	}
 }
 
-// IsEqualAspect reports whether p was marked by EqualAspect.
-func IsEqualAspect(p *plot.Plot) bool {
+// isEqualAspect reports whether p was marked by EqualAspect.
+func isEqualAspect(p *plot.Plot) bool {
 	_, ok := equalAspect.Load(weak.Make(p))
 	return ok
 }
@@ -39,7 +39,7 @@ func IsEqualAspect(p *plot.Plot) bool {
 // p's data area has the aspect of p's axis ranges, if p is marked by
 // EqualAspect; otherwise c itself.
 func aspectCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
-	if !IsEqualAspect(p) {
+	if !isEqualAspect(p) {
 		return c
 	}
 	dx, dy := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min

@@ -32,7 +32,7 @@ func TestEqualAspect(t *testing.T) {
 			if c.mark {
 				EqualAspect(p)
 			}
-			if IsEqualAspect(p) != c.mark {
+			if isEqualAspect(p) != c.mark {
 				t.Fatalf("IsEqualAspect = %v", !c.mark)
 			}
 			cv := draw.New(vgimg.New(c.w, c.h))
@@ -56,13 +56,13 @@ func TestMarkEqualAspectSkipsElongatedWindows(t *testing.T) {
 	p := New("t", "x", "y")
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 100, 0, 1
 	markEqualAspect(p)
-	if IsEqualAspect(p) {
+	if isEqualAspect(p) {
 		t.Error("a 100:1 window was marked equal-aspect")
 	}
 	q := New("t", "x", "y")
 	q.X.Min, q.X.Max, q.Y.Min, q.Y.Max = -2, 2, -1, 3
 	markEqualAspect(q)
-	if !IsEqualAspect(q) {
+	if !isEqualAspect(q) {
 		t.Error("a 1:1 window was not marked")
 	}
 }

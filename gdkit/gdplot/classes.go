@@ -7,6 +7,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Boundary is the decision boundary of a linear classifier with two
@@ -17,8 +19,8 @@ import (
 // with W = (w₁, w₂, b) in gdkit's parameter order (bias last), e.g. the
 // final w of a logistic regression or a linear SVM.
 type Boundary struct {
-	Label string
-	W     []float64
+	Label string    // legend entry, e.g. "regresión logística"
+	W     []float64 // (w₁, w₂, b)
 }
 
 // Classes plots two-class data with two features and the decision
@@ -34,24 +36,27 @@ type Boundary struct {
 // a boundary whose W is not 3 finite numbers or has w₁ = w₂ = 0 (no line).
 func Classes(x, y []float64, boundaries ...Boundary) (*plot.Plot, error) {
 	if len(y) == 0 {
-		return nil, ErrEmpty
+		return nil, fmt.Errorf("gdplot: Classes has no labels: %w", gdkit.ErrEmpty)
 	}
 	if len(x) != 2*len(y) {
-		return nil, fmt.Errorf("gdplot: Classes wants x of 2 features per label: %d values for %d labels", len(x), len(y))
+		return nil, fmt.Errorf("gdplot: Classes wants x of 2 features per label: %d values for %d labels: %w", len(x), len(y), gdkit.ErrDimension)
 	}
 	for k, bd := range boundaries {
-		if len(bd.W) != 3 || !finite(bd.W[0], bd.W[1]) || !finite(bd.W[2], 0) {
-			return nil, fmt.Errorf("gdplot: boundary %d (%q): W must be 3 finite numbers (w1, w2, b), got %v", k, bd.Label, bd.W)
+		if len(bd.W) != 3 {
+			return nil, fmt.Errorf("gdplot: boundary %d (%q): W must be (w1, w2, b), got %d numbers: %w", k, bd.Label, len(bd.W), gdkit.ErrDimension)
+		}
+		if !finite(bd.W[0], bd.W[1]) || !finite(bd.W[2], 0) {
+			return nil, fmt.Errorf("gdplot: boundary %d (%q): W = %v: %w", k, bd.Label, bd.W, gdkit.ErrNotFinite)
 		}
 		if bd.W[0] == 0 && bd.W[1] == 0 {
-			return nil, fmt.Errorf("gdplot: boundary %d (%q): w1 = w2 = 0 is not a line", k, bd.Label)
+			return nil, fmt.Errorf("gdplot: boundary %d (%q): w1 = w2 = 0 is not a line: %w", k, bd.Label, errBadParam)
 		}
 	}
 	var neg, pos plotter.XYs
 	negLabel := "clase 0"
 	for i, lab := range y {
 		if math.IsNaN(lab) || math.IsInf(lab, 0) {
-			return nil, fmt.Errorf("gdplot: label %d is %v", i, lab)
+			return nil, fmt.Errorf("gdplot: label %d is %v: %w", i, lab, gdkit.ErrNotFinite)
 		}
 		if lab < 0 {
 			negLabel = "clase −1"
@@ -68,7 +73,7 @@ func Classes(x, y []float64, boundaries ...Boundary) (*plot.Plot, error) {
 	}
 	all := append(append(plotter.XYs{}, neg...), pos...)
 	if len(all) == 0 {
-		return nil, fmt.Errorf("gdplot: no finite data point: %w", ErrEmpty)
+		return nil, fmt.Errorf("gdplot: no finite data point: %w", gdkit.ErrNotFinite)
 	}
 	p := New("Datos y fronteras de decisión", "$x_1$", "$x_2$")
 	x0, x1, y0, y1 := plotter.XYRange(all)
@@ -137,7 +142,7 @@ func Classes(x, y []float64, boundaries ...Boundary) (*plot.Plot, error) {
 	}
 	p.Legend.Top, p.Legend.Left = true, nLeft < nRight
 	if len(missed) > 0 {
-		p.Add(&Note{Text: fmt.Sprintf("fuera de la ventana: %v", missed), Right: p.Legend.Left || !p.Legend.Top})
+		p.Add(&note{Text: fmt.Sprintf("fuera de la ventana: %v", missed), Right: p.Legend.Left || !p.Legend.Top})
 	}
 	return p, nil
 }

@@ -3,7 +3,13 @@ package gdplot
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
+
+	"gdkit.dev/gdkit"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 )
 
 func TestClipBoundary(t *testing.T) {
@@ -72,25 +78,70 @@ func TestClassesErrors(t *testing.T) {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}
-	if _, err := Classes(nil, nil); !errors.Is(err, ErrEmpty) {
-		t.Errorf("empty: %v, want ErrEmpty", err)
+	if _, err := Classes(nil, nil); !errors.Is(err, gdkit.ErrEmpty) {
+		t.Errorf("empty: %v, want gdkit.ErrEmpty", err)
 	}
 }
 
+// TestClassesRenders draws Classes on a recording canvas and checks what
+// a reader sees: each boundary that crosses the window is a stroke from
+// border to border along w1·x1 + w2·x2 + b = 0, its label is in the
+// legend, and a boundary that misses the window is named in a note.
 func TestClassesRenders(t *testing.T) {
 	// Two classes split by x1 + x2 = 1, one row with a NaN feature (skipped),
-	// labels ±1; the second boundary misses the window (note, no error).
+	// labels ±1; the second boundary, 2x1 − x2 − 0.5 = 0, crosses too; the
+	// third, x1 = 10, misses the window.
 	x := []float64{0, 0, 0.2, 0.3, 1, 1, 0.9, 0.8, math.NaN(), 0.5}
 	y := []float64{-1, -1, 1, 1, 1}
-	p, err := Classes(x, y, Boundary{"frontera", []float64{1, 1, -1}}, Boundary{"lejos", []float64{1, 0, -10}})
+	bds := []Boundary{{"logística", []float64{1, 1, -1}}, {"SVM", []float64{2, -1, -0.5}}, {"lejos", []float64{1, 0, -10}}}
+	p, err := Classes(x, y, bds...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if p.X.Min >= 0 || p.X.Max <= 1 || p.Y.Min >= 0 || p.Y.Max <= 1 {
 		t.Errorf("window [%g,%g]×[%g,%g] does not contain the data", p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
 	}
-	b, err := Single(p).Bytes(PNG)
-	if err != nil || len(b) < 1000 {
+	var rec recorder.Canvas
+	c := draw.NewCanvas(&rec, 6*vg.Inch, 4*vg.Inch)
+	p.Draw(c)
+	dc := p.DataCanvas(c)
+	trX, trY := p.Transforms(&dc)
+	var text strings.Builder
+	var strokes []vg.Path
+	for _, a := range rec.Actions {
+		switch a := a.(type) {
+		case *recorder.Stroke:
+			strokes = append(strokes, a.Path)
+		case *recorder.FillString:
+			text.WriteString(a.String + " ")
+		}
+	}
+	near := func(a, b vg.Point) bool {
+		return math.Abs(float64(a.X-b.X)) < 0.01 && math.Abs(float64(a.Y-b.Y)) < 0.01
+	}
+	for _, bd := range bds[:2] {
+		a, b, ok := clipBoundary(bd.W[0], bd.W[1], bd.W[2], p.X.Min, p.X.Max, p.Y.Min, p.Y.Max)
+		if !ok {
+			t.Fatalf("%s: the test boundary misses the window", bd.Label)
+		}
+		pa, pb := vg.Point{X: trX(a.X), Y: trY(a.Y)}, vg.Point{X: trX(b.X), Y: trY(b.Y)}
+		found := false
+		for _, s := range strokes {
+			if len(s) == 2 && (near(s[0].Pos, pa) && near(s[1].Pos, pb) || near(s[0].Pos, pb) && near(s[1].Pos, pa)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no stroke from (%.3g, %.3g) to (%.3g, %.3g), border to border on the line", bd.Label, a.X, a.Y, b.X, b.Y)
+		}
+		if !strings.Contains(text.String(), bd.Label) {
+			t.Errorf("%s: not in the legend", bd.Label)
+		}
+	}
+	if !strings.Contains(text.String(), "fuera de la ventana") || !strings.Contains(text.String(), "lejos") {
+		t.Errorf("no note names the boundary that misses the window; text drawn: %q", text.String())
+	}
+	if b, err := Single(p).Bytes(PNG); err != nil || len(b) < 1000 {
 		t.Errorf("PNG: %d bytes, %v", len(b), err)
 	}
 }

@@ -1,7 +1,55 @@
 // Package gdplot draws the figures of the gradient-descent course on
-// gonum.org/v1/plot: curves with tangents, descent paths, α comparisons,
-// contours, gradient fields with arrowheads, a 3D surface, trajectories and
-// loss curves, with a slide theme and PNG/SVG/PDF export.
+// gonum.org/v1/plot, with a slide theme and PNG, SVG, PDF and GIF export.
+// It plays the part matplotlib plays in the slides' own code, and imports
+// no notebook code: figure programs (cmd/figures) run outside Jupyter.
 //
-// It imports no notebook code: figure programs run outside Jupyter.
+// # The main path
+//
+// Numbers come from package gdkit, figures from here: a grid made by
+// gdkit.Meshgrid(xs, ys).Eval(E) is a plotter.GridXYZ, and so are the two
+// partial derivatives of gdkit.GridGradient, so one grid type goes into
+// every figure that takes a grid, without unpacking it into slices:
+//
+//	E, _ := gdkit.Meshgrid(ws, ws).Eval(func(w1, w2 float64) float64 { return w1*w1 + w2*w2 })
+//	dEdW1, dEdW2, _ := gdkit.GridGradient(E)
+//	p, _ := gdplot.Contour(E, levels, true) // plt.contour
+//	q, _ := gdplot.NewQuiver(dEdW1, dEdW2)  // plt.quiver
+//	p.Add(q)
+//	gdplot.Single(p).SaveAll("flechas")     // flechas.png (200 DPI), .svg, .pdf
+//
+// (the runnable version is the package Example). In a notebook, package nb
+// shows the figure: nb.Show(gdplot.Single(p)).
+//
+// # Figures by slide
+//
+//   - Derivatives: Curves (f and f′), Tangent (slope from the caller),
+//     Secants (left and right quotients as h → 0, a kink without tangent),
+//     DerivativeSign (crece / decrece / punto crítico), StepError
+//     (truncation against round-off).
+//   - Descent in 1D: Descent1D, DescentSequence (the slides' sequence of
+//     panels), DescentFrames (an animation: nb.Animate or SaveGIF),
+//     AlphaPanels (α too small, right, too large), LossCurve.
+//   - Contours and gradients: Contour, FilledContour with a ColorBar,
+//     Quiver (arrows with heads, as plt.quiver), Surface (plot_surface over
+//     a contourf floor), Trajectory and MultiStart (descent paths on a
+//     contour map), and the building blocks AddContourLines,
+//     AddFilledContour and AddPath for plots of your own.
+//   - Models: FitEvolution (the fitted line during the descent), Classes
+//     (two classes and the decision boundaries of linear classifiers).
+//
+// Functions named after a figure return a *plot.Plot styled by
+// DefaultTheme, to adjust (titles, ranges) and add to; Figure holds one
+// plot or a grid of panels with its size and resolution, and writes it
+// (Figure.Save, Figure.SaveAll, Figure.Encode). New makes an empty plot
+// with the theme, whose MathText typesets "$\alpha$", "$w_1^2$" or
+// "$\partial E/\partial w_1$" in titles, labels and legends.
+//
+// # Bad input
+//
+// Figures never panic on bad input. Empty input is an error wrapping
+// gdkit.ErrEmpty, slices of different lengths gdkit.ErrDimension, NaN or
+// ±Inf where a finite number is needed gdkit.ErrNotFinite (test with
+// errors.Is); other bad parameters (a ≥ b, k ≤ 0, an unknown format) are
+// errors too. Data that becomes non-finite on the way, such as a diverging
+// descent, is drawn up to its last finite point with a note.
 package gdplot

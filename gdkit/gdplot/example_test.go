@@ -3,7 +3,6 @@ package gdplot_test
 import (
 	"bytes"
 	"fmt"
-	"math"
 
 	"gdkit.dev/gdkit/gdplot"
 )
@@ -53,13 +52,4 @@ func ExampleLevels() {
 	ls, _ := gdplot.Levels(0, 100, 4, true)
 	fmt.Println(ls)
 	// Output: [1.5625 14.0625 39.0625 76.5625]
-}
-
-// A diverging path is plotted up to its last finite point.
-func ExampleFinitePrefix() {
-	ws := []float64{1, -2, 4, math.Inf(1), math.NaN()}
-	es := []float64{1, 4, 16, math.Inf(1), math.NaN()}
-	n, cut, err := gdplot.FinitePrefix(ws, es)
-	fmt.Println(n, cut, err)
-	// Output: 3 true <nil>
 }

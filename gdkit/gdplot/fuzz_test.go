@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"bytes"
 	"math"
 	"testing"
 
@@ -29,7 +28,8 @@ func FuzzMathText(f *testing.F) {
 }
 
 // FuzzDescent1D feeds arbitrary paths (NaN, ±Inf, huge values) to
-// Descent1D: it must return an error or a figure whose SVG has no NaN.
+// Descent1D: it must return an error or a figure that encodes as SVG (whose
+// numbers Encode checks to be finite).
 func FuzzDescent1D(f *testing.F) {
 	f.Add(2.5, 1.5, 0.9, -3.0, 3.0)
 	f.Add(1.0, math.Inf(1), math.NaN(), 0.0, 0.0)
@@ -40,12 +40,8 @@ func FuzzDescent1D(f *testing.F) {
 		if err != nil {
 			return
 		}
-		svg, err := Single(p).WithSize(3*Inch, 2*Inch).Bytes(SVG)
-		if err != nil {
-			return
-		}
-		if bytes.Contains(svg, []byte("NaN")) {
-			t.Fatalf("SVG has NaN for path %v %v %v window [%v, %v]", w0, w1, w2, a, b)
+		if _, err := Single(p).WithSize(3*Inch, 2*Inch).Bytes(SVG); err != nil {
+			t.Fatalf("path %v %v %v, window [%v, %v]: %v", w0, w1, w2, a, b, err)
 		}
 	})
 }

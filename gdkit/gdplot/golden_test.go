@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/plot"
 )
 
@@ -64,15 +65,15 @@ var goldenCases = []struct {
 	build func(t *testing.T) *Figure
 }{
 	{"tangent", func(t *testing.T) *Figure {
-		p, err := Tangent(math.Sin, -3, 3, 1, math.NaN())
+		p, err := Tangent(math.Sin, -3, 3, 1, math.Cos(1))
 		return must(t, p, err)
 	}},
 	{"secants_smooth", func(t *testing.T) *Figure {
-		p, err := Secants(sq, -2, 2, 0.5, math.NaN(), []float64{1, 0.5, 0.1})
+		p, err := Secants(sq, -2, 2, 0.5, []float64{1, 0.5, 0.1})
 		return must(t, p, err)
 	}},
 	{"secants_kink", func(t *testing.T) *Figure {
-		p, err := Secants(math.Abs, -2, 2, 0, math.NaN(), []float64{1, 0.5, 0.25})
+		p, err := Secants(math.Abs, -2, 2, 0, []float64{1, 0.5, 0.25})
 		return must(t, p, err)
 	}},
 	{"descent1d", func(t *testing.T) *Figure {
@@ -113,12 +114,11 @@ var goldenCases = []struct {
 		return must(t, p, err)
 	}},
 	{"heatmap", func(t *testing.T) *Figure {
-		p, err := HeatMap(bowlGrid(), 12)
+		p, err := FilledContour(bowlGrid(), 12)
 		return must(t, p, err)
 	}},
 	{"heatmap_colorbar", func(t *testing.T) *Figure {
-		f, err := HeatMapFigure(bowlGrid(), 10)
-		return mustFig(t, f, err)
+		return filledWithBar(t, bowlGrid(), 10)
 	}},
 	{"trajectory", func(t *testing.T) *Figure {
 		var xs, ys []float64
@@ -147,6 +147,23 @@ var goldenCases = []struct {
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
 		return Single(p)
 	}},
+}
+
+// filledWithBar is FilledContour(g, n) with its ColorBar at the side.
+func filledWithBar(t *testing.T, g gdkit.Grid, n int) *Figure {
+	t.Helper()
+	p, err := FilledContour(g, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo, hi := g.MinMax()
+	cb, err := ColorBar(lo, hi, n, "$E$")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Single(p)
+	f.Side = cb
+	return f
 }
 
 func lossSeries() []Series {

@@ -2,25 +2,30 @@ package gdplot
 
 import (
 	"math"
+
+	"gdkit.dev/gdkit"
 )
 
-// testGrid is a minimal GridXYZ for tests: z = f(x, y) on xs × ys.
-type testGrid struct {
-	xs, ys []float64
-	f      func(x, y float64) float64
+// grid wraps row-major values z[r*len(x)+c] as a gdkit.Grid without
+// checking them, so tests can hold NaN, Inf or a wrong length.
+func grid(x, y, z []float64) gdkit.Grid { return gdkit.Grid{Xs: x, Ys: y, Values: z} }
+
+// evalGrid is gdkit.Meshgrid(xs, ys).Eval(f); it panics on error (a bad test).
+func evalGrid(xs, ys []float64, f func(x, y float64) float64) gdkit.Grid {
+	g, err := gdkit.Meshgrid(xs, ys).Eval(f)
+	if err != nil {
+		panic(err)
+	}
+	return g
 }
 
-func (g testGrid) Dims() (c, r int)   { return len(g.xs), len(g.ys) }
-func (g testGrid) Z(c, r int) float64 { return g.f(g.xs[c], g.ys[r]) }
-func (g testGrid) X(c int) float64    { return g.xs[c] }
-func (g testGrid) Y(r int) float64    { return g.ys[r] }
-
+// arange is gdkit.Arange; it panics on error (a bad test).
 func arange(a, b, h float64) []float64 {
-	var o []float64
-	for i := 0; a+float64(i)*h < b-1e-12; i++ {
-		o = append(o, a+float64(i)*h)
+	xs, err := gdkit.Arange(a, b, h)
+	if err != nil {
+		panic(err)
 	}
-	return o
+	return xs
 }
 
 // descent1 runs w ← w − α·dE(w) n times from w0 and returns all iterates.
@@ -37,15 +42,15 @@ func sq(w float64) float64  { return w * w }
 func dsq(w float64) float64 { return 2 * w }
 
 // bowlGrid is the slide's grid: w1, w2 in [-10, 10) step 0.8, E = w1² + w2².
-func bowlGrid() testGrid {
-	return testGrid{arange(-10, 10, 0.8), arange(-10, 10, 0.8), func(x, y float64) float64 { return x*x + y*y }}
+func bowlGrid() gdkit.Grid {
+	return evalGrid(arange(-10, 10, 0.8), arange(-10, 10, 0.8), func(x, y float64) float64 { return x*x + y*y })
 }
 
 // wavyGrid is a non-convex E with several local minima.
-func wavyGrid() testGrid {
-	return testGrid{arange(-3, 3.01, 0.1), arange(-3, 3.01, 0.1), func(x, y float64) float64 {
+func wavyGrid() gdkit.Grid {
+	return evalGrid(arange(-3, 3.01, 0.1), arange(-3, 3.01, 0.1), func(x, y float64) float64 {
 		return math.Sin(x)*math.Cos(y) + 0.1*(x*x+y*y)
-	}}
+	})
 }
 
 // wavyPaths descends wavyGrid's E from four starts.

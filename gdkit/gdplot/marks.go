@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -14,31 +13,31 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// ErrEmpty is returned for an empty path, trace or data set.
-var ErrEmpty = errors.New("gdplot: empty input")
-
-// finite reports whether x and y are both finite.
-func finite(x, y float64) bool {
-	return !math.IsNaN(x) && !math.IsInf(x, 0) && !math.IsNaN(y) && !math.IsInf(y, 0)
+// line returns a themed line through the points, or an error for empty or
+// non-finite input.
+func line(xys plotter.XYs, i int) (*plotter.Line, error) {
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return nil, err
+	}
+	l.LineStyle = DefaultTheme.Line(i)
+	return l, nil
 }
 
-// FinitePrefix returns the length n of the longest prefix of the path
-// (xs[i], ys[i]) whose points are all finite, and whether the path was cut
-// (n < len(xs)). It errors on ragged input.
-func FinitePrefix(xs, ys []float64) (n int, cut bool, err error) {
-	if len(xs) != len(ys) {
-		return 0, false, fmt.Errorf("gdplot: ragged path: %d x values, %d y values", len(xs), len(ys))
+// markers returns themed scatter points.
+func markers(xys plotter.XYs, i int, shape draw.GlyphDrawer) (*plotter.Scatter, error) {
+	s, err := plotter.NewScatter(xys)
+	if err != nil {
+		return nil, err
 	}
-	for n < len(xs) && finite(xs[n], ys[n]) {
-		n++
-	}
-	return n, n < len(xs), nil
+	s.GlyphStyle = draw.GlyphStyle{Color: DefaultTheme.Color(i), Radius: DefaultTheme.MarkerRadius, Shape: shape}
+	return s, nil
 }
 
-// Arrows is a plot.Plotter drawing arrows with filled heads from XYs[i] to
+// arrows is a plot.Plotter drawing arrows with filled heads from XYs[i] to
 // XYs[i+1] (a path of arrows), in data coordinates. Arrows shorter than the
 // head are drawn as a line only.
-type Arrows struct {
+type arrows struct {
 	XYs plotter.XYs
 	draw.LineStyle
 	// Head is the arrowhead length (default 3×line width + 5 pt).
@@ -48,7 +47,7 @@ type Arrows struct {
 }
 
 // Plot implements plot.Plotter.
-func (a *Arrows) Plot(c draw.Canvas, p *plot.Plot) {
+func (a *arrows) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	head := a.Head
 	if head == 0 {
@@ -57,19 +56,19 @@ func (a *Arrows) Plot(c draw.Canvas, p *plot.Plot) {
 	for i := 0; i+1 < len(a.XYs); i++ {
 		p0 := vg.Point{X: trX(a.XYs[i].X), Y: trY(a.XYs[i].Y)}
 		p1 := vg.Point{X: trX(a.XYs[i+1].X), Y: trY(a.XYs[i+1].Y)}
-		DrawArrow(c, p0, p1, a.LineStyle, head, a.Shrink)
+		drawArrow(c, p0, p1, a.LineStyle, head, a.Shrink)
 	}
 }
 
 // DataRange implements plot.DataRanger.
-func (a *Arrows) DataRange() (xmin, xmax, ymin, ymax float64) {
+func (a *arrows) DataRange() (xmin, xmax, ymin, ymax float64) {
 	return plotter.XYRange(a.XYs)
 }
 
-// DrawArrow draws on c a line from p0 to p1 in style ls, ending in a filled
+// drawArrow draws on c a line from p0 to p1 in style ls, ending in a filled
 // triangular head of length head; both ends are pulled in by shrink.
 // Degenerate (zero-length or non-finite) arrows draw nothing.
-func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink vg.Length) {
+func drawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink vg.Length) {
 	dx, dy := float64(p1.X-p0.X), float64(p1.Y-p0.Y)
 	l := math.Hypot(dx, dy)
 	if !(l > 2*float64(shrink)+1e-9) || math.IsInf(l, 0) {
@@ -96,10 +95,10 @@ func DrawArrow(c draw.Canvas, p0, p1 vg.Point, ls draw.LineStyle, head, shrink v
 	c.Fill(path)
 }
 
-// Note is a plot.Plotter writing a boxed message in the top-left corner of
+// note is a plot.Plotter writing a boxed message in the top-left corner of
 // the data area (or the corner or top centre its fields choose), e.g.
 // "diverge en la iteración 7: se muestran 6 pasos".
-type Note struct {
+type note struct {
 	Text string
 	// Color of the text and frame (default dark red).
 	Color color.Color
@@ -112,7 +111,7 @@ type Note struct {
 }
 
 // Plot implements plot.Plotter.
-func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
+func (n *note) Plot(c draw.Canvas, p *plot.Plot) {
 	if n.Text == "" {
 		return
 	}
@@ -147,60 +146,17 @@ func (n *Note) Plot(c draw.Canvas, p *plot.Plot) {
 	c.FillText(sty, vg.Point{X: x + 1.5*pad, Y: y - pad}, n.Text)
 }
 
-// line returns a themed line through the points, or an error for empty or
-// non-finite input.
-func line(xys plotter.XYs, i int) (*plotter.Line, error) {
-	l, err := plotter.NewLine(xys)
-	if err != nil {
-		return nil, err
-	}
-	l.LineStyle = DefaultTheme.Line(i)
-	return l, nil
-}
-
-// sample evaluates f at n+1 equispaced points of [a, b], dropping
-// non-finite values (so poles and kinks into NaN do not break the curve).
-func sample(f func(float64) float64, a, b float64, n int) plotter.XYs {
-	xys := make(plotter.XYs, 0, n+1)
-	for i := 0; i <= n; i++ {
-		x := a + (b-a)*float64(i)/float64(n)
-		y := f(x)
-		if finite(x, y) {
-			xys = append(xys, plotter.XY{X: x, Y: y})
-		}
-	}
-	return xys
-}
-
-// checkInterval validates a plotting interval [a, b].
-func checkInterval(a, b float64) error {
-	if !finite(a, b) || !(a < b) {
-		return fmt.Errorf("gdplot: bad interval [%v, %v]", a, b)
-	}
-	return nil
-}
-
-// markers returns themed scatter points.
-func markers(xys plotter.XYs, i int, shape draw.GlyphDrawer) (*plotter.Scatter, error) {
-	s, err := plotter.NewScatter(xys)
-	if err != nil {
-		return nil, err
-	}
-	s.GlyphStyle = draw.GlyphStyle{Color: DefaultTheme.Color(i), Radius: DefaultTheme.MarkerRadius, Shape: shape}
-	return s, nil
-}
-
-// StepLabels is a plot.Plotter writing the step numbers First, First+1, ...
+// stepLabels is a plot.Plotter writing the step numbers First, First+1, ...
 // next to the points, on the side away from the neighbouring steps (so
 // labels do not sit on the arrows), skipping a label that would overlap
 // one already drawn (converging steps pile up).
-type StepLabels struct {
+type stepLabels struct {
 	XYs   plotter.XYs
 	First int
 }
 
 // Plot implements plot.Plotter.
-func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
+func (s *stepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	sty := text.Style{Color: color.Black, Font: font.From(DefaultTheme.Font, DefaultTheme.TickSize),
 		Handler: text.Plain{Fonts: font.DefaultCache}, XAlign: draw.XCenter, YAlign: draw.YCenter}
@@ -251,60 +207,45 @@ func (s *StepLabels) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // numberLabels labels points first, first+1, ... .
-func numberLabels(xys plotter.XYs, first int) (*StepLabels, error) {
-	return &StepLabels{XYs: xys, First: first}, nil
+func numberLabels(xys plotter.XYs, first int) (*stepLabels, error) {
+	return &stepLabels{XYs: xys, First: first}, nil
 }
 
-// corner is a corner of the data area: top or bottom, left or right.
-type corner struct{ top, left bool }
-
-// corners in order of preference on ties.
-var corners = []corner{{true, false}, {true, true}, {false, false}, {false, true}}
-
-// cornerCount is the number of pts in corner c of p's data range; each
-// corner box is 45% of the width and 40% of the height. It is -1 when the
-// range is empty.
-func cornerCount(p *plot.Plot, pts plotter.XYs, c corner) int {
-	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
-	if !(x1 > x0) || !(y1 > y0) {
-		return -1
-	}
-	n := 0
-	for _, q := range pts {
-		fx, fy := (q.X-x0)/(x1-x0), (q.Y-y0)/(y1-y0)
-		inX := (c.left && fx <= 0.45) || (!c.left && fx >= 0.55)
-		inY := (c.top && fy >= 0.6) || (!c.top && fy <= 0.4)
-		if inX && inY {
-			n++
-		}
-	}
-	return n
+// BoxedLabels draws plotter.Labels on white patches (text over lines stays
+// readable, as in matplotlib's clabel).
+type BoxedLabels struct {
+	*plotter.Labels
 }
 
-// emptiestCorner is the corner of p's data range holding the fewest of pts,
-// skipping the corner of the legend when skipLegend is set (ties go to the
-// first in corners: top-right, top-left, bottom-right, bottom-left).
-func emptiestCorner(p *plot.Plot, pts plotter.XYs, skipLegend bool) corner {
-	best, bestN := corners[0], math.MaxInt
-	for _, c := range corners {
-		if skipLegend && c.top == p.Legend.Top && c.left == p.Legend.Left {
-			continue
-		}
-		if n := cornerCount(p, pts, c); n < bestN {
-			best, bestN = c, n
-		}
-	}
-	return best
-}
-
-// placeLegend puts the legend of p in the corner of the data range holding
-// the fewest of the given points (top-right preferred on ties, then
-// top-left, bottom-right, bottom-left). Each corner box is 45% of the width
-// and 40% of the height; logY measures heights in log10(y).
-func placeLegend(p *plot.Plot, pts plotter.XYs) {
-	if len(pts) == 0 || cornerCount(p, pts, corners[0]) < 0 {
+// Plot implements plot.Plotter.
+func (b *BoxedLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	if b.Labels == nil {
 		return
 	}
-	best := emptiestCorner(p, pts, false)
-	p.Legend.Top, p.Legend.Left = best.top, best.left
+	trX, trY := p.Transforms(&c)
+	for i, s := range b.Labels.Labels {
+		pt := vg.Point{X: trX(b.XYs[i].X), Y: trY(b.XYs[i].Y)}
+		if !c.Contains(pt) {
+			continue
+		}
+		pt = pt.Add(b.Offset)
+		sty := b.TextStyle[i]
+		r := sty.Rectangle(s).Add(pt)
+		pad := vg.Points(1.5)
+		r.Min.X -= pad
+		r.Min.Y -= pad
+		r.Max.X += pad
+		r.Max.Y += pad
+		c.SetColor(color.White)
+		c.Fill(r.Path())
+		c.FillText(sty, pt, s)
+	}
+}
+
+// DataRange implements plot.DataRanger.
+func (b *BoxedLabels) DataRange() (xmin, xmax, ymin, ymax float64) {
+	if b.Labels == nil || len(b.XYs) == 0 {
+		return math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	}
+	return b.Labels.DataRange()
 }

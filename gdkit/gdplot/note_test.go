@@ -16,14 +16,14 @@ import (
 func TestNotePlacement(t *testing.T) {
 	cases := []struct {
 		name   string
-		note   Note
+		note   note
 		xRange [2]float64 // the text's x must fall in this range (pt)
 		top    bool
 	}{
-		{"top-left", Note{Text: "x"}, [2]float64{0, 30}, true},
-		{"top-right", Note{Text: "x", Right: true}, [2]float64{70, 100}, true},
-		{"bottom-right", Note{Text: "x", Right: true, Bottom: true}, [2]float64{70, 100}, false},
-		{"top-centre", Note{Text: "x", Center: true}, [2]float64{40, 60}, true},
+		{"top-left", note{Text: "x"}, [2]float64{0, 30}, true},
+		{"top-right", note{Text: "x", Right: true}, [2]float64{70, 100}, true},
+		{"bottom-right", note{Text: "x", Right: true, Bottom: true}, [2]float64{70, 100}, false},
+		{"top-centre", note{Text: "x", Center: true}, [2]float64{40, 60}, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

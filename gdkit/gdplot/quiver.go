@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -26,8 +25,9 @@ const (
 )
 
 // Quiver is a plot.Plotter and plot.DataRanger drawing a vector field
-// (u, v) sampled on the grid x × y as arrows with filled arrowheads,
-// like matplotlib's quiver.
+// (u, v) sampled on a grid as arrows with filled arrowheads, like
+// matplotlib's quiver. Make it with NewQuiver from two grids, e.g. the
+// ∂E/∂w1 and ∂E/∂w2 of gdkit.GridGradient.
 //
 // The arrow for vector (u, v) at (x, y) goes, in data coordinates, from the
 // pivot point to (x + s·u, y + s·v), where s is Scale. With Scale == 0 the
@@ -36,11 +36,10 @@ const (
 // Vectors with a NaN or infinite component are skipped; zero vectors are
 // drawn as a dot of radius ZeroRadius (or skipped when ZeroRadius is 0).
 type Quiver struct {
-	// X and Y are the column and row coordinates of the grid.
-	X, Y []float64
-	// U and V are the vector components, row-major:
-	// U[r*len(X)+c] is the x component at (X[c], Y[r]).
-	U, V []float64
+	// x and y are the column and row coordinates of the grid; u and v the
+	// vector components, row-major: u[r*len(x)+c] is the x component at
+	// (x[c], y[r]).
+	x, y, u, v []float64
 
 	// Scale is the data length of an arrow per unit magnitude.
 	// Zero means automatic (longest arrow = 0.9 grid step).
@@ -71,22 +70,30 @@ type Quiver struct {
 	ColorMap palette.ColorMap
 }
 
-// NewQuiver returns a Quiver for the field (u, v) on the grid x × y.
-// x and y must be strictly increasing and finite, with at least one
-// element each; u and v are row-major with len(x)·len(y) elements.
-func NewQuiver(x, y, u, v []float64) (*Quiver, error) {
-	if err := checkGridAxis("x", x); err != nil {
-		return nil, err
+// NewQuiver returns a Quiver for the vector field whose x components are
+// the values of u and y components the values of v: the arrow at
+// (u.X(c), u.Y(r)) is (u.Z(c, r), v.Z(c, r)). Both grids must have the
+// same coordinates (as the two results of gdkit.GridGradient), finite and
+// strictly increasing, with at least one node; values may be NaN or
+// infinite (those arrows are skipped). The grids are copied.
+//
+// Errors wrap gdkit.ErrEmpty (a nil or empty grid), gdkit.ErrDimension
+// (grids of different sizes), gdkit.ErrNotFinite (a non-finite coordinate)
+// or, for coordinates that differ or do not increase, a bad-parameter error.
+func NewQuiver(u, v plotter.GridXYZ) (*Quiver, error) {
+	gu, err := readGrid(u, 1)
+	if err != nil {
+		return nil, fmt.Errorf("gdplot: quiver u: %w", err)
 	}
-	if err := checkGridAxis("y", y); err != nil {
-		return nil, err
+	gv, err := readGrid(v, 1)
+	if err != nil {
+		return nil, fmt.Errorf("gdplot: quiver v: %w", err)
 	}
-	n := len(x) * len(y)
-	if len(u) != n || len(v) != n {
-		return nil, fmt.Errorf("gdplot: quiver needs len(u) = len(v) = len(x)·len(y) = %d, have %d and %d", n, len(u), len(v))
+	if err := sameCoords(gu, gv); err != nil {
+		return nil, fmt.Errorf("gdplot: quiver u and v: %w", err)
 	}
 	return &Quiver{
-		X: x, Y: y, U: u, V: v,
+		x: gu.xs, y: gu.ys, u: gu.zs, v: gv.zs,
 		LineStyle: draw.LineStyle{
 			Color: color.Black,
 			Width: vg.Points(0.8),
@@ -99,56 +106,11 @@ func NewQuiver(x, y, u, v []float64) (*Quiver, error) {
 	}, nil
 }
 
-// NewQuiverField returns a Quiver for a plotter.FieldXY, whose X(c) and
-// Y(r) are the grid coordinates and Vector(c, r) the vector at them.
-func NewQuiverField(f plotter.FieldXY) (*Quiver, error) {
-	if f == nil {
-		return nil, errors.New("gdplot: nil field")
-	}
-	c, r := f.Dims()
-	if c < 1 || r < 1 {
-		return nil, fmt.Errorf("gdplot: empty field (%d×%d)", c, r)
-	}
-	x := make([]float64, c)
-	y := make([]float64, r)
-	u := make([]float64, c*r)
-	v := make([]float64, c*r)
-	for i := range x {
-		x[i] = f.X(i)
-	}
-	for j := range y {
-		y[j] = f.Y(j)
-	}
-	for j := range r {
-		for i := range c {
-			xy := f.Vector(i, j)
-			u[j*c+i], v[j*c+i] = xy.X, xy.Y
-		}
-	}
-	return NewQuiver(x, y, u, v)
-}
-
-// checkGridAxis reports whether a is non-empty, finite and strictly increasing.
-func checkGridAxis(name string, a []float64) error {
-	if len(a) == 0 {
-		return fmt.Errorf("gdplot: empty %s coordinates", name)
-	}
-	for i, v := range a {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("gdplot: %s[%d] = %v is not finite", name, i, v)
-		}
-		if i > 0 && !(v > a[i-1]) {
-			return fmt.Errorf("gdplot: %s coordinates not strictly increasing at %d", name, i)
-		}
-	}
-	return nil
-}
-
 // minStep returns the smallest positive spacing of the grid, or 1 for a
 // single point.
 func (q *Quiver) minStep() float64 {
 	step := math.Inf(1)
-	for _, a := range [][]float64{q.X, q.Y} {
+	for _, a := range [][]float64{q.x, q.y} {
 		for i := 1; i < len(a); i++ {
 			step = math.Min(step, a[i]-a[i-1])
 		}
@@ -163,7 +125,7 @@ func (q *Quiver) minStep() float64 {
 // (0 when there is none) and the smallest.
 func (q *Quiver) magnitudeRange() (lo, hi float64) {
 	lo, hi = math.Inf(1), 0
-	for i := range q.U {
+	for i := range q.u {
 		if m, ok := q.magnitude(i); ok {
 			lo = math.Min(lo, m)
 			hi = math.Max(hi, m)
@@ -177,7 +139,7 @@ func (q *Quiver) magnitudeRange() (lo, hi float64) {
 
 // magnitude returns ‖(U[i], V[i])‖ and whether it is finite.
 func (q *Quiver) magnitude(i int) (float64, bool) {
-	u, v := q.U[i], q.V[i]
+	u, v := q.u[i], q.v[i]
 	if math.IsNaN(u) || math.IsNaN(v) || math.IsInf(u, 0) || math.IsInf(v, 0) {
 		return 0, false
 	}
@@ -209,11 +171,11 @@ func (q *Quiver) scale() (num, den float64) {
 	return 0.9 * q.minStep(), hi
 }
 
-// Arrows returns the number of arrows drawn: the vectors that are finite
+// arrowCount returns the number of arrows drawn: the vectors that are finite
 // and non-zero.
-func (q *Quiver) Arrows() int {
+func (q *Quiver) arrowCount() int {
 	n := 0
-	for i := range q.U {
+	for i := range q.u {
 		if m, ok := q.magnitude(i); ok && m > 0 {
 			n++
 		}
@@ -224,9 +186,9 @@ func (q *Quiver) Arrows() int {
 // segment returns the data coordinates of tail and tip of arrow i, with
 // s = num/den, and whether they are all finite.
 func (q *Quiver) segment(i int, num, den float64) (x0, y0, x1, y1 float64, ok bool) {
-	nc := len(q.X)
-	x, y := q.X[i%nc], q.Y[i/nc]
-	dx, dy := q.U[i]/den*num, q.V[i]/den*num
+	nc := len(q.x)
+	x, y := q.x[i%nc], q.y[i/nc]
+	dx, dy := q.u[i]/den*num, q.v[i]/den*num
 	switch q.Pivot {
 	case PivotMiddle:
 		x, y = x-dx/2, y-dy/2
@@ -245,13 +207,13 @@ func (q *Quiver) segment(i int, num, den float64) (x0, y0, x1, y1 float64, ok bo
 // DataRange implements plot.DataRanger: the grid extent, grown to include
 // every arrow.
 func (q *Quiver) DataRange() (xmin, xmax, ymin, ymax float64) {
-	if len(q.X) == 0 || len(q.Y) == 0 {
+	if len(q.x) == 0 || len(q.y) == 0 {
 		return 0, 1, 0, 1
 	}
-	xmin, xmax = q.X[0], q.X[len(q.X)-1]
-	ymin, ymax = q.Y[0], q.Y[len(q.Y)-1]
+	xmin, xmax = q.x[0], q.x[len(q.x)-1]
+	ymin, ymax = q.y[0], q.y[len(q.y)-1]
 	num, den := q.scale()
-	n := min(len(q.U), len(q.V), len(q.X)*len(q.Y))
+	n := min(len(q.u), len(q.v), len(q.x)*len(q.y))
 	for i := range n {
 		if m, ok := q.magnitude(i); !ok || m == 0 || den == 0 {
 			continue
@@ -276,8 +238,8 @@ func (q *Quiver) DataRange() (xmin, xmax, ymin, ymax float64) {
 
 // Plot implements plot.Plotter.
 func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
-	n := len(q.X) * len(q.Y)
-	if len(q.U) < n || len(q.V) < n {
+	n := len(q.x) * len(q.y)
+	if len(q.u) < n || len(q.v) < n {
 		return
 	}
 	trX, trY := p.Transforms(&c)
@@ -309,7 +271,7 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		if m == 0 || den == 0 || num == 0 {
 			if q.ZeroRadius > 0 {
-				pt := vg.Point{X: trX(q.X[i%len(q.X)]), Y: trY(q.Y[i/len(q.X)])}
+				pt := vg.Point{X: trX(q.x[i%len(q.x)]), Y: trY(q.y[i/len(q.x)])}
 				c.SetColor(col)
 				c.Fill(quiverDot(pt, q.ZeroRadius))
 			}
@@ -384,5 +346,4 @@ func quiverFinite(p vg.Point) bool {
 var (
 	_ plot.Plotter    = (*Quiver)(nil)
 	_ plot.DataRanger = (*Quiver)(nil)
-	_ plot.Plotter    = (*Surface)(nil)
 )

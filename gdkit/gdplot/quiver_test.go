@@ -1,11 +1,13 @@
 package gdplot
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"testing"
 	"time"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -15,21 +17,27 @@ import (
 
 func TestNewQuiverErrors(t *testing.T) {
 	nan := math.NaN()
+	x, y := []float64{0, 1}, []float64{0}
+	ok := grid(x, y, []float64{1, 1})
 	for _, tc := range []struct {
-		name       string
-		x, y, u, v []float64
+		name string
+		u, v plotter.GridXYZ
+		want error
 	}{
-		{"empty x", nil, []float64{0}, nil, nil},
-		{"empty y", []float64{0}, nil, nil, nil},
-		{"short u", []float64{0, 1}, []float64{0}, []float64{1}, []float64{1, 1}},
-		{"short v", []float64{0, 1}, []float64{0}, []float64{1, 1}, nil},
-		{"decreasing x", []float64{1, 0}, []float64{0}, []float64{1, 1}, []float64{1, 1}},
-		{"repeated y", []float64{0}, []float64{2, 2}, []float64{1, 1}, []float64{1, 1}},
-		{"NaN x", []float64{nan, 1}, []float64{0}, []float64{1, 1}, []float64{1, 1}},
-		{"Inf y", []float64{0}, []float64{0, math.Inf(1)}, []float64{1, 1}, []float64{1, 1}},
+		{"nil u", nil, ok, gdkit.ErrEmpty},
+		{"nil v", ok, nil, gdkit.ErrEmpty},
+		{"nil *gdkit.Grid", ok, (*gdkit.Grid)(nil), gdkit.ErrEmpty},
+		{"empty x", grid(nil, y, nil), ok, gdkit.ErrEmpty},
+		{"short u", grid(x, y, []float64{1}), ok, gdkit.ErrDimension},
+		{"sizes differ", ok, grid([]float64{0, 1, 2}, y, []float64{1, 1, 1}), gdkit.ErrDimension},
+		{"coordinates differ", ok, grid([]float64{0, 2}, y, []float64{1, 1}), errBadParam},
+		{"decreasing x", grid([]float64{1, 0}, y, []float64{1, 1}), ok, errBadParam},
+		{"repeated y", grid([]float64{0}, []float64{2, 2}, []float64{1, 1}), ok, errBadParam},
+		{"NaN x", grid([]float64{nan, 1}, y, []float64{1, 1}), ok, gdkit.ErrNotFinite},
+		{"Inf y", grid([]float64{0}, []float64{0, math.Inf(1)}, []float64{1, 1}), ok, gdkit.ErrNotFinite},
 	} {
-		if _, err := NewQuiver(tc.x, tc.y, tc.u, tc.v); err == nil {
-			t.Errorf("%s: no error", tc.name)
+		if _, err := NewQuiver(tc.u, tc.v); !errors.Is(err, tc.want) {
+			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
 		}
 	}
 }
@@ -71,12 +79,12 @@ func TestQuiverArrowCount(t *testing.T) {
 		{"all zero skipped", make([]float64, 6), make([]float64, 6), 0, 0, 0},
 		{"all NaN", []float64{nan, nan, nan, nan, nan, nan}, make([]float64, 6), 1, 0, 0},
 	} {
-		q, err := NewQuiver(x, y, tc.u, tc.v)
+		q, err := NewQuiver(grid(x, y, tc.u), grid(x, y, tc.v))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
 		q.ZeroRadius = tc.zeroRadius
-		if got := q.Arrows(); got != tc.arrows {
+		if got := q.arrowCount(); got != tc.arrows {
 			t.Errorf("%s: Arrows() = %d, want %d", tc.name, got, tc.arrows)
 		}
 		if got := countFills(t, q); got != tc.fills {
@@ -90,7 +98,7 @@ func TestQuiverScale(t *testing.T) {
 	y := []float64{0, 2}
 	u := []float64{3, 0, 0, 0, 0, 0}
 	v := []float64{4, 1, 0, 0, 0, math.NaN()} // longest |(3,4)| = 5
-	q, err := NewQuiver(x, y, u, v)
+	q, err := NewQuiver(grid(x, y, u), grid(x, y, v))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,36 +122,9 @@ func TestQuiverScale(t *testing.T) {
 	if xmin, _, ymin, _ := q.DataRange(); xmin != -1.5 || ymin != -2 {
 		t.Errorf("DataRange with middle pivot: xmin %v ymin %v, want -1.5 -2", xmin, ymin)
 	}
-	zero, _ := NewQuiver(x, y, make([]float64, 6), make([]float64, 6))
+	zero, _ := NewQuiver(grid(x, y, make([]float64, 6)), grid(x, y, make([]float64, 6)))
 	if s := zero.EffectiveScale(); s != 0 {
 		t.Errorf("scale of a zero field = %v, want 0", s)
-	}
-}
-
-// surfFieldXY is a plotter.FieldXY over the gradient of w1² + w2².
-type surfFieldXY struct{ x, y []float64 }
-
-func (f surfFieldXY) Dims() (int, int)           { return len(f.x), len(f.y) }
-func (f surfFieldXY) Vector(c, r int) plotter.XY { return plotter.XY{X: 2 * f.x[c], Y: 2 * f.y[r]} }
-func (f surfFieldXY) X(c int) float64            { return f.x[c] }
-func (f surfFieldXY) Y(r int) float64            { return f.y[r] }
-
-func TestNewQuiverField(t *testing.T) {
-	x, y, _, gx, gy := slideData()
-	q, err := NewQuiverField(surfFieldXY{x, y})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range gx {
-		if q.U[i] != gx[i] || q.V[i] != gy[i] {
-			t.Fatalf("vector %d = (%v, %v), want (%v, %v)", i, q.U[i], q.V[i], gx[i], gy[i])
-		}
-	}
-	if _, err := NewQuiverField(nil); err == nil {
-		t.Error("nil field: no error")
-	}
-	if _, err := NewQuiverField(surfFieldXY{}); err == nil {
-		t.Error("empty field: no error")
 	}
 }
 
@@ -167,7 +148,7 @@ func TestQuiverSVGNoNaN(t *testing.T) {
 			return a
 		}(), gy},
 	} {
-		q, err := NewQuiver(x, y, tc.u, tc.v)
+		q, err := NewQuiver(grid(x, y, tc.u), grid(x, y, tc.v))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -192,9 +173,9 @@ func TestQuiverGolden(t *testing.T) {
 	surfWithin(t, 30*time.Second, func() error {
 		p := plot.New()
 		p.Title.Text = "gradient of w1² + w2²"
-		ct := plotter.NewContour(surfGrid{x, y, e}, []float64{25, 50, 100, 150}, nil)
+		ct := plotter.NewContour(grid(x, y, e), []float64{25, 50, 100, 150}, nil)
 		p.Add(ct)
-		q, err := NewQuiver(x, y, gx, gy)
+		q, err := NewQuiver(grid(x, y, gx), grid(x, y, gy))
 		if err != nil {
 			return err
 		}
@@ -216,23 +197,4 @@ func TestQuiverGolden(t *testing.T) {
 		checkGolden(t, "quiver_color.png", b, 0.02)
 		return nil
 	})
-}
-
-func ExampleNewQuiver() {
-	// The gradient (2w1, 2w2) of E = w1² + w2² on a 3×2 grid.
-	x := []float64{-1, 0, 1}
-	y := []float64{-1, 1}
-	u := []float64{-2, 0, 2, -2, 0, 2}
-	v := []float64{-2, -2, -2, 2, 2, 2}
-	q, err := NewQuiver(x, y, u, v)
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	// The longest arrow, |(2,2)| = 2√2, is 0.9 of the grid step 1.
-	fmt.Printf("arrows: %d, scale: %.4f\n", q.Arrows(), q.EffectiveScale())
-	p := plot.New()
-	p.Add(q) // then save or show p like any plot
-	// Output:
-	// arrows: 6, scale: 0.3182
 }

@@ -80,7 +80,7 @@ func FuzzSurfaceRender(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, y, z, _ := fuzzGrid(data)
-		s, err := NewSurface(x, y, z)
+		s, err := NewSurface(grid(x, y, z))
 		if err != nil {
 			return
 		}
@@ -100,7 +100,7 @@ func FuzzQuiverRender(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		x, y, u, v := fuzzGrid(data)
-		q, err := NewQuiver(x, y, u, v)
+		q, err := NewQuiver(grid(x, y, u), grid(x, y, v))
 		if err != nil {
 			return
 		}

@@ -14,29 +14,9 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// slideAxis returns arange(-10, 10, 0.8) (25 values), as in the slide.
-func slideAxis() []float64 {
-	a := make([]float64, 25)
-	for i := range a {
-		a[i] = -10 + 0.8*float64(i)
-	}
-	return a
-}
-
-// surfGrid is a plotter.GridXYZ over row-major values.
-type surfGrid struct {
-	x, y, z []float64
-}
-
-func (g surfGrid) Dims() (int, int)   { return len(g.x), len(g.y) }
-func (g surfGrid) Z(c, r int) float64 { return g.z[r*len(g.x)+c] }
-func (g surfGrid) X(c int) float64    { return g.x[c] }
-func (g surfGrid) Y(r int) float64    { return g.y[r] }
-func (g surfGrid) Min() (v float64)   { return 0 }
-
 // slideData returns the grid, E = w1² + w2² and its gradient (2w1, 2w2).
 func slideData() (x, y, e, gx, gy []float64) {
-	x, y = slideAxis(), slideAxis()
+	x, y = arange(-10, 10, 0.8), arange(-10, 10, 0.8)
 	n := len(x) * len(y)
 	e, gx, gy = make([]float64, n), make([]float64, n), make([]float64, n)
 	for r, w2 := range y {
@@ -61,10 +41,10 @@ func slideFigure(w io.Writer, dpi int) error {
 	cm := surfaceViridis()
 	cm.SetMin(0)
 	cm.SetMax(200)
-	ct := plotter.NewContour(surfGrid{x, y, e}, levels, cm.Palette(len(levels)))
+	ct := plotter.NewContour(grid(x, y, e), levels, cm.Palette(len(levels)))
 	ct.LineStyles[0].Width = vg.Points(1.2)
 	left.Add(ct)
-	q, err := NewQuiver(x, y, gx, gy)
+	q, err := NewQuiver(grid(x, y, gx), grid(x, y, gy))
 	if err != nil {
 		return err
 	}
@@ -72,7 +52,7 @@ func slideFigure(w io.Writer, dpi int) error {
 	left.X.Tick.Marker = plot.TickerFunc(surfTicks)
 	left.Y.Tick.Marker = plot.TickerFunc(surfTicks)
 
-	s, err := NewSurface(x, y, e)
+	s, err := NewSurface(grid(x, y, e))
 	if err != nil {
 		return err
 	}

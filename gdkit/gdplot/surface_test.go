@@ -27,24 +27,24 @@ func TestNewSurfaceErrors(t *testing.T) {
 		{"NaN y", []float64{0, 1}, []float64{0, nan}, []float64{1, 2, 3, 4}},
 		{"all NaN z", []float64{0, 1}, []float64{0, 1}, []float64{nan, nan, nan, math.Inf(1)}},
 	} {
-		if _, err := NewSurface(tc.x, tc.y, tc.z); err == nil {
+		if _, err := NewSurface(grid(tc.x, tc.y, tc.z)); err == nil {
 			t.Errorf("%s: no error", tc.name)
 		}
 	}
-	if _, err := NewSurfaceGrid(nil); err == nil {
+	if _, err := NewSurface(nil); err == nil {
 		t.Error("nil grid: no error")
 	}
 }
 
-func TestNewSurfaceGrid(t *testing.T) {
+func TestNewSurfaceCopiesGrid(t *testing.T) {
 	x, y, e, _, _ := slideData()
-	s, err := NewSurfaceGrid(surfGrid{x, y, e})
+	s, err := NewSurface(grid(x, y, e))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for r, w2 := range y {
 		for c, w1 := range x {
-			if got, want := s.Z[r*len(x)+c], w1*w1+w2*w2; got != want {
+			if got, want := s.z[r*len(x)+c], w1*w1+w2*w2; got != want {
 				t.Fatalf("Z at (%d,%d) = %v, want %v", c, r, got, want)
 			}
 		}
@@ -64,7 +64,7 @@ func TestFloorLevels(t *testing.T) {
 		{"unit range", []float64{0, 1, 0.5, 0.2}, nil, []float64{0, 0.2, 0.4, 0.6, 0.8, 1}},
 		{"explicit, cleaned", []float64{0, 1, 2, 3}, []float64{2, 1, math.NaN(), 1, math.Inf(1)}, []float64{1, 2}},
 	} {
-		s, err := NewSurface([]float64{0, 1}, []float64{0, 1}, tc.z)
+		s, err := NewSurface(grid([]float64{0, 1}, []float64{0, 1}, tc.z))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -135,7 +135,7 @@ func TestSurfClipBand(t *testing.T) {
 }
 
 func TestSurfaceView(t *testing.T) {
-	s, err := NewSurface([]float64{0, 1}, []float64{0, 1}, []float64{0, 1, 1, 2})
+	s, err := NewSurface(grid([]float64{0, 1}, []float64{0, 1}, []float64{0, 1, 1, 2}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,7 +186,7 @@ func TestSurfaceNaNCellsSkipped(t *testing.T) {
 	x := []float64{0, 1, 2}
 	y := []float64{0, 1, 2}
 	z := []float64{0, 1, 2, 1, math.NaN(), 3, 2, 3, 4}
-	s, err := NewSurface(x, y, z)
+	s, err := NewSurface(grid(x, y, z))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,12 @@ func TestSurfaceNaNCellsSkipped(t *testing.T) {
 	if fills, bad := recordSurface(s); fills != 1 || bad { // 1 = plot background
 		t.Errorf("fills = %d (want 1: background only), non-finite points: %v", fills, bad)
 	}
-	z[4] = 2
+	z[4] = 2 // NewSurface copied the grid: make a new surface
+	if s, err = NewSurface(grid(x, y, z)); err != nil {
+		t.Fatal(err)
+	}
+	s.Floor = false
+	s.PaneColor = nil
 	if fills, bad := recordSurface(s); fills != 5 || bad {
 		t.Errorf("fills = %d (want 1 + 4 quads), non-finite points: %v", fills, bad)
 	}
@@ -220,7 +225,7 @@ func TestSurfaceSVGNoNaN(t *testing.T) {
 		{"2×2", []float64{0, 1}, []float64{0, 1}, []float64{1, 1, 1, 1}, 45, 10},
 		{"NaN angles", x, y, e, nan, math.Inf(1)},
 	} {
-		s, err := NewSurface(tc.x, tc.y, tc.z)
+		s, err := NewSurface(grid(tc.x, tc.y, tc.z))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
@@ -243,7 +248,7 @@ func TestSurfaceSVGNoNaN(t *testing.T) {
 func TestSurfaceGolden(t *testing.T) {
 	x, y, e, _, _ := slideData()
 	surfWithin(t, 30*time.Second, func() error {
-		s, err := NewSurface(x, y, e)
+		s, err := NewSurface(grid(x, y, e))
 		if err != nil {
 			return err
 		}
@@ -261,7 +266,7 @@ func TestSurfaceGolden(t *testing.T) {
 				z[r*len(x)+c] = w1*w1 - w2*w2
 			}
 		}
-		s2, err := NewSurface(x, y, z)
+		s2, err := NewSurface(grid(x, y, z))
 		if err != nil {
 			return err
 		}
@@ -282,7 +287,7 @@ func ExampleNewSurface() {
 	x := []float64{-1, 0, 1}
 	y := []float64{-1, 0, 1}
 	z := []float64{2, 1, 2, 1, 0, 1, 2, 1, 2}
-	s, err := NewSurface(x, y, z)
+	s, err := NewSurface(grid(x, y, z))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -297,7 +302,7 @@ func ExampleNewSurface() {
 
 func TestSurfaceExportFormats(t *testing.T) {
 	x, y, e, _, _ := slideData()
-	s, err := NewSurface(x, y, e)
+	s, err := NewSurface(grid(x, y, e))
 	if err != nil {
 		t.Fatal(err)
 	}

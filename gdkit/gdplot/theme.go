@@ -143,7 +143,7 @@ func (t Theme) Apply(p *plot.Plot) {
 		a.Label.Padding = vg.Points(4)
 		a.Tick.Label.Font = font.From(t.Font, t.TickSize)
 		a.Tick.Label.Handler = plain
-		a.Tick.Marker = Ticks{}
+		a.Tick.Marker = themeTicks{}
 		a.LineStyle.Width = t.AxisWidth
 		a.Tick.LineStyle.Width = t.AxisWidth
 		a.Tick.Length = vg.Points(6)
@@ -159,7 +159,7 @@ func (t Theme) Apply(p *plot.Plot) {
 // New returns a plot styled with DefaultTheme, with the given title and axis
 // labels. Labels may contain LaTeX math between dollars, e.g.
 // New("Descenso", "$w$", "$E(w)$"). An invalid LaTeX label makes the
-// figure's rendering (Figure.Render, Save, ...) return an error.
+// figure's rendering (Figure.Save, Encode, ...) return an error.
 func New(title, xlabel, ylabel string) *plot.Plot {
 	return DefaultTheme.New(title, xlabel, ylabel)
 }

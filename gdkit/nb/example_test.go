@@ -4,9 +4,39 @@ import (
 	"fmt"
 	"time"
 
+	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
 	"gdkit.dev/gdkit/nb"
 )
+
+// The main path of a notebook cell: the slide's grid and E from gdkit, the
+// contour lines with the gradient as arrows from gdplot, shown inline.
+func Example() {
+	ws, _ := gdkit.Arange(-10, 10, 0.8)
+	E, err := gdkit.Meshgrid(ws, ws).Eval(func(w1, w2 float64) float64 { return w1*w1 + w2*w2 })
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	dEdW1, dEdW2, err := gdkit.GridGradient(E)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p, err := gdplot.Contour(E, []float64{25, 50, 75, 100, 125, 150, 175}, true)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	q, err := gdplot.NewQuiver(dEdW1, dEdW2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	p.Add(q)
+	fmt.Println(nb.Show(gdplot.Single(p)))
+	// Output: <nil>
+}
 
 // In a GoNB cell this shows the figure inline; outside a kernel it only
 // renders (so a bad figure still reports its error).
@@ -26,7 +56,7 @@ func ExampleAnimate() {
 	E := func(w float64) float64 { return w * w }
 	ws := []float64{2.5, 1.5, 0.9, 0.54, 0.324}
 	frames, _ := gdplot.DescentFrames(E, -3, 3, ws, nil, len(ws))
-	fmt.Println(nb.Animate(nb.FromPlots(frames), 500*time.Millisecond))
+	fmt.Println(nb.Animate(frames, 500*time.Millisecond))
 	// Output: <nil>
 }
 

@@ -19,19 +19,19 @@ import (
 	"gdkit.dev/gdkit/gdplot"
 )
 
-// HeadlessEnv is the environment variable that marks a run without a
+// headlessEnv is the environment variable that marks a run without a
 // browser front-end (cmd/nbcheck sets it to 1 for the kernel). Widgets
 // wait for the browser to answer, so they are skipped when it is set.
-const HeadlessEnv = "GDKIT_HEADLESS"
+const headlessEnv = "GDKIT_HEADLESS"
 
-// Headless reports whether interactive widgets must be skipped: the
-// program does not run under GoNB, or HeadlessEnv is set to a non-empty
+// headless reports whether interactive widgets must be skipped: the
+// program does not run under GoNB, or headlessEnv is set to a non-empty
 // value other than "0".
-func Headless() bool {
+func headless() bool {
 	if !gonbui.IsNotebook {
 		return true
 	}
-	v := os.Getenv(HeadlessEnv)
+	v := os.Getenv(headlessEnv)
 	return v != "" && v != "0"
 }
 
@@ -39,11 +39,11 @@ func Headless() bool {
 // Values (shown as "Label = value" with Format), starting at Values[Start],
 // and Draw, which builds the figure for one value.
 type Slider struct {
-	Label  string    // e.g. "α"
-	Values []float64 // the positions of the slider, in order (e.g. log-spaced α)
-	Start  int       // index of the initial value
-	Format string    // fmt verb for the value; "" means "%g"
-	Draw   func(v float64) (*gdplot.Figure, error)
+	Label  string                                  // e.g. "α"
+	Values []float64                               // the positions of the slider, in order (e.g. log-spaced α)
+	Start  int                                     // index of the initial value
+	Format string                                  // fmt verb for the value; "" means "%g"
+	Draw   func(v float64) (*gdplot.Figure, error) // the figure for one value
 
 	// Idle ends the exploration after this long without a change; 0 means
 	// 10 minutes. The "Listo" button ends it at once.
@@ -54,17 +54,18 @@ type Slider struct {
 	Wait time.Duration
 }
 
-// ErrSlider is returned for a Slider without values, with Start out of
-// range or without Draw.
-var ErrSlider = errors.New("nb: slider needs Values, a Start index in range and Draw")
+// errSlider is returned for a Slider without values, with Start out of
+// range or without Draw. It is a bad parameter: once package gdkit has its
+// shared ErrBadParam, errSlider wraps it.
+var errSlider = errors.New("nb: slider needs Values, a Start index in range and Draw")
 
-// HeadlessNote is printed (to Note's writer, stdout by default) instead of
+// headlessNote is printed (to noteWriter, stdout by default) instead of
 // the slider when there is no browser.
-const HeadlessNote = "Ejecución sin navegador: el deslizador interactivo se omite. " +
+const headlessNote = "Ejecución sin navegador: el deslizador interactivo se omite. " +
 	"Abrí el notebook en Jupyter (make run) para mover %s; abajo, la figura para %s = %s."
 
-// NoteOut is where Explore writes HeadlessNote; nil means os.Stdout.
-var NoteOut io.Writer
+// noteWriter is where Explore writes headlessNote; nil means os.Stdout.
+var noteWriter io.Writer
 
 // Explore shows s.Draw(Values[Start]) with a slider under it; moving the
 // slider redraws the figure in place (one display, updated), until the
@@ -74,20 +75,26 @@ var NoteOut io.Writer
 // kernel is interrupted (the program then ends by the interrupt, as GoNB
 // expects).
 //
-// Without a browser (Headless) it prints HeadlessNote and shows the
-// initial figure once, without waiting: notebooks executed by `make test`
-// never block on it. If the browser does not create the widgets within
-// s.Wait (twice: GoNB's connection to the page may drop on a busy machine
-// and is then rebuilt), it prints NoAnswerNote and returns with the initial
-// figure shown.
+// Without a browser it prints a note in Spanish ("Ejecución sin navegador:
+// el deslizador interactivo se omite. ...") and shows the initial figure
+// once, without waiting: notebooks executed by `make test` never block on
+// it. There is no browser when the program runs outside GoNB, or when the
+// environment variable GDKIT_HEADLESS is set to a value other than "" and
+// "0" (cmd/nbcheck sets it for the kernel). If the browser does not create
+// the widgets within s.Wait (asked twice: GoNB's connection to the page may
+// drop on a busy machine and is then rebuilt), it prints a note saying so
+// and returns with the initial figure shown.
+//
+// A Slider without Values, with Start out of range or without Draw is an
+// error.
 func Explore(s Slider) error {
 	if len(s.Values) == 0 || s.Start < 0 || s.Start >= len(s.Values) || s.Draw == nil {
-		return ErrSlider
+		return errSlider
 	}
 	if s.Format == "" {
 		s.Format = "%g"
 	}
-	if Headless() {
+	if headless() {
 		return exploreHeadless(s)
 	}
 	return exploreLive(s)
@@ -95,7 +102,7 @@ func Explore(s Slider) error {
 
 func exploreHeadless(s Slider) error {
 	v := s.Values[s.Start]
-	fmt.Fprintf(noteOut(), HeadlessNote+"\n", s.Label, s.Label, fmt.Sprintf(s.Format, v))
+	fmt.Fprintf(noteOut(), headlessNote+"\n", s.Label, s.Label, fmt.Sprintf(s.Format, v))
 	fig, err := s.Draw(v)
 	if err != nil {
 		return err
@@ -109,8 +116,8 @@ func exploreHeadless(s Slider) error {
 // kernel install a fresh one.
 const retries = 2
 
-// NoAnswerNote is printed when the browser did not create the widgets.
-const NoAnswerNote = "El navegador no respondió: el deslizador se omite (volvé a ejecutar la celda para reintentar); " +
+// noAnswerNote is printed when the browser did not create the widgets.
+const noAnswerNote = "El navegador no respondió: el deslizador se omite (volvé a ejecutar la celda para reintentar); " +
 	"arriba, la figura para %s.\n"
 
 // frontEnd is what a live exploration needs from the notebook; gonbFront
@@ -166,7 +173,7 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 		if err != nil {
 			return err
 		}
-		d, err := DisplayData(fig)
+		d, err := displayData(fig)
 		if err != nil {
 			return err
 		}
@@ -199,7 +206,7 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 			break
 		}
 		if try == retries-1 {
-			fmt.Fprintf(noteOut(), NoAnswerNote, valueText(s, cur))
+			fmt.Fprintf(noteOut(), noAnswerNote, valueText(s, cur))
 			f.sync()
 			return nil
 		}
@@ -306,10 +313,10 @@ func (g *gonbFront) remove() {
 func (g *gonbFront) sync() { flush() }
 
 func noteOut() io.Writer {
-	if NoteOut == nil {
+	if noteWriter == nil {
 		return os.Stdout
 	}
-	return NoteOut
+	return noteWriter
 }
 
 func valueText(s Slider, i int) string {

@@ -21,13 +21,13 @@ import (
 func TestExploreHeadlessDoesNotBlock(t *testing.T) {
 	for _, env := range []string{"", "1", "0"} {
 		t.Run("GDKIT_HEADLESS="+env, func(t *testing.T) {
-			t.Setenv(HeadlessEnv, env)
-			if !Headless() {
-				t.Fatal("Headless() = false outside the GoNB kernel")
+			t.Setenv(headlessEnv, env)
+			if !headless() {
+				t.Fatal("headless() = false outside the GoNB kernel")
 			}
 			var out bytes.Buffer
-			NoteOut = &out
-			defer func() { NoteOut = nil }()
+			noteWriter = &out
+			defer func() { noteWriter = nil }()
 			var drawn []float64
 			s := Slider{
 				Label:  "α",
@@ -67,15 +67,15 @@ func TestExploreBadInput(t *testing.T) {
 		"negative start": {Values: []float64{1}, Start: -1, Draw: draw},
 		"no draw":        {Values: []float64{1}},
 	} {
-		if err := Explore(s); !errors.Is(err, ErrSlider) {
-			t.Errorf("%s: err = %v, want ErrSlider", name, err)
+		if err := Explore(s); !errors.Is(err, errSlider) {
+			t.Errorf("%s: err = %v, want errSlider", name, err)
 		}
 	}
 }
 
 func TestExploreDrawError(t *testing.T) {
-	NoteOut = &bytes.Buffer{}
-	defer func() { NoteOut = nil }()
+	noteWriter = &bytes.Buffer{}
+	defer func() { noteWriter = nil }()
 	bad := errors.New("bad α")
 	s := Slider{Values: []float64{1}, Draw: func(float64) (*gdplot.Figure, error) { return nil, bad }}
 	if err := Explore(s); !errors.Is(err, bad) {
@@ -242,7 +242,7 @@ func TestExploreLiveEnds(t *testing.T) {
 
 // TestExploreLiveRetry: when the browser does not create the widgets the
 // first time they are asked for again; after retries failures Explore
-// prints NoAnswerNote and returns with only the initial figure.
+// prints noAnswerNote and returns with only the initial figure.
 func TestExploreLiveRetry(t *testing.T) {
 	t.Run("second try", func(t *testing.T) {
 		var drawn []float64
@@ -259,8 +259,8 @@ func TestExploreLiveRetry(t *testing.T) {
 	})
 	t.Run("no answer", func(t *testing.T) {
 		var out bytes.Buffer
-		NoteOut = &out
-		defer func() { NoteOut = nil }()
+		noteWriter = &out
+		defer func() { noteWriter = nil }()
 		var drawn []float64
 		f := newFakeFront()
 		if err := waitErr(t, runExplore(liveSlider(t, &drawn, -1), f, nil)); err != nil {
@@ -270,7 +270,7 @@ func TestExploreLiveRetry(t *testing.T) {
 			t.Errorf("asked %d times, shown %d, drawn %v; want %d, 1, [0.2]", f.asked, f.shown, drawn, retries)
 		}
 		if !strings.Contains(out.String(), "no respondió") || !strings.Contains(out.String(), "α = 0.2") {
-			t.Errorf("note %q, want NoAnswerNote for α = 0.2", out.String())
+			t.Errorf("note %q, want noAnswerNote for α = 0.2", out.String())
 		}
 	})
 }

@@ -17,7 +17,7 @@ func ExampleCurves() {
 		return
 	}
 	p.Title.Text = "Una función y su derivada"
-	q, err := gdplot.Trend(f, df, -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
+	q, err := gdplot.DerivativeSign(f, df, -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
 	if err != nil {
 		fmt.Println(err)
 		return

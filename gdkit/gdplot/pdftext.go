@@ -3,11 +3,13 @@ package gdplot
 import (
 	"errors"
 
-	"golang.org/x/image/font"
+	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	gfont "gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // glyphCanvas draws text as filled glyph outlines taken from the font
@@ -58,7 +60,7 @@ func glyphPath(f gfont.Face, pt vg.Point, s string) (vg.Path, error) {
 			return nil, err
 		}
 		if i > 0 {
-			if k, err := f.Face.Kern(&buf, prev, idx, upem, font.HintingNone); err == nil {
+			if k, err := f.Face.Kern(&buf, prev, idx, upem, xfont.HintingNone); err == nil {
 				x += int(k)
 			}
 		}
@@ -86,7 +88,7 @@ func glyphPath(f gfont.Face, pt vg.Point, s string) (vg.Path, error) {
 		if open {
 			path.Close()
 		}
-		adv, err := f.Face.GlyphAdvance(&buf, idx, upem, font.HintingNone)
+		adv, err := f.Face.GlyphAdvance(&buf, idx, upem, xfont.HintingNone)
 		if err != nil {
 			return nil, err
 		}
@@ -94,4 +96,21 @@ func glyphPath(f gfont.Face, pt vg.Point, s string) (vg.Path, error) {
 		prev = idx
 	}
 	return path, nil
+}
+
+// isPDF reports whether c (possibly wrapped in draw.Canvas) is a vgpdf canvas.
+func isPDF(c vg.Canvas) bool {
+	for i := 0; i < 1000; i++ { // canvases nest one level per crop
+		switch v := c.(type) {
+		case *vgpdf.Canvas:
+			return true
+		case *draw.Canvas:
+			c = v.Canvas
+		case draw.Canvas:
+			c = v.Canvas
+		default:
+			return false
+		}
+	}
+	return false
 }

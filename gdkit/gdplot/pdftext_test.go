@@ -5,9 +5,12 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
+	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // TestGlyphCanvas checks that text reaches the canvas as filled outlines,
@@ -56,5 +59,36 @@ func TestPDFText(t *testing.T) {
 	}
 	if !bytes.HasPrefix(b, []byte("%PDF")) {
 		t.Fatal("not a PDF")
+	}
+}
+
+// TestPDFItalicInPanels draws plots with italic math ("$f(x)$", "$x_0$" in
+// titles and legends) as aligned panels straight on a vgpdf canvas, as
+// gonum's own plot.Save or a hand-made layout does, without Figure's glyph
+// outlines. vgpdf registers fonts with style "" but selects italics with
+// "I" ("undefined font: liberationserif-italic I" when writing): MathText
+// must find the vgpdf canvas under the nested draw.Canvas values that
+// plot.Align makes and present the italic face under an upright name.
+func TestPDFItalicInPanels(t *testing.T) {
+	var ps []*plot.Plot
+	for i := 0; i < 3; i++ {
+		x0 := float64(i) - 1
+		p, err := Tangent(math.Sin, -3, 3, x0, math.Cos(x0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ps = append(ps, p)
+	}
+	c := vgpdf.New(12*vg.Inch, 4*vg.Inch)
+	panels := plot.Align([][]*plot.Plot{ps}, draw.Tiles{Rows: 1, Cols: 3}, draw.New(c))
+	for i, p := range ps {
+		p.Draw(panels[0][i])
+	}
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		t.Fatalf("writing the PDF: %v", err)
+	}
+	if !bytes.HasPrefix(buf.Bytes(), []byte("%PDF")) {
+		t.Error("not a PDF")
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 func cubic(x float64) float64  { return x*x*x - 3*x }
@@ -22,7 +24,7 @@ func init() {
 			name  string
 			build func(t *testing.T) *Figure
 		}{"trend", func(t *testing.T) *Figure {
-			p, err := Trend(cubic, dcubic, -2.5, 2.5, []float64{-2, -1, 0, 1, 2})
+			p, err := DerivativeSign(cubic, dcubic, -2.5, 2.5, []float64{-2, -1, 0, 1, 2})
 			return must(t, p, err)
 		}},
 		struct {
@@ -56,8 +58,8 @@ func TestCalculusBadInput(t *testing.T) {
 			_, err := Curves(0, 1, Curve{"f", func(float64) float64 { return nan }})
 			return err
 		}},
-		{"trend nil df", func() error { _, err := Trend(cubic, nil, 0, 1, nil); return err }},
-		{"trend NaN interval", func() error { _, err := Trend(cubic, dcubic, nan, 1, nil); return err }},
+		{"trend nil df", func() error { _, err := DerivativeSign(cubic, nil, 0, 1, nil); return err }},
+		{"trend NaN interval", func() error { _, err := DerivativeSign(cubic, dcubic, nan, 1, nil); return err }},
 		{"steperror empty", func() error { _, err := StepError(nil, Series{"a", nil}); return err }},
 		{"steperror ragged", func() error { _, err := StepError([]float64{1, 2}, Series{"a", []float64{1}}); return err }},
 		{"steperror all zero", func() error { _, err := StepError([]float64{1}, Series{"a", []float64{0}}); return err }},
@@ -67,8 +69,8 @@ func TestCalculusBadInput(t *testing.T) {
 			t.Errorf("%s: no error", c.name)
 		}
 	}
-	if _, err := StepError(nil); !errors.Is(err, ErrEmpty) {
-		t.Errorf("StepError(nil) = %v, want ErrEmpty", err)
+	if _, err := StepError(nil); !errors.Is(err, gdkit.ErrEmpty) {
+		t.Errorf("StepError(nil) = %v, want gdkit.ErrEmpty", err)
 	}
 }
 

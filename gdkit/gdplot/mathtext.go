@@ -6,12 +6,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	stdfnt "golang.org/x/image/font"
+	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgpdf"
 )
 
 // MathText is a text.Handler for labels with TeX math between dollars, e.g.
@@ -313,7 +311,7 @@ func (h MathText) face(base font.Font, r run) font.Face {
 	f := base
 	f.Size = vg.Length(float64(base.Size) * r.scale)
 	if r.italic {
-		f.Style = stdfnt.StyleItalic
+		f.Style = xfont.StyleItalic
 	}
 	return h.cache().Lookup(f, f.Size)
 }
@@ -401,12 +399,12 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		for k, r := range runs {
 			x := x0 + xs[k]
 			f := h.face(sty.Font, r)
-			if pdf && f.Font.Style != stdfnt.StyleNormal {
+			if pdf && f.Font.Style != xfont.StyleNormal {
 				// vgpdf registers every font with style "" but selects
 				// italics with style "I", failing with "undefined font".
 				// Present the italic face under a distinct upright name.
 				f.Font.Variant += "ItalicPDF"
-				f.Font.Style = stdfnt.StyleNormal
+				f.Font.Style = xfont.StyleNormal
 			}
 			by := y + vg.Length(r.shift*float64(sty.Font.Size))
 			if r.s == nablaMark {
@@ -422,21 +420,4 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 			c.FillString(f, vg.Point{X: x, Y: by}, r.s)
 		}
 	}
-}
-
-// isPDF reports whether c (possibly wrapped in draw.Canvas) is a vgpdf canvas.
-func isPDF(c vg.Canvas) bool {
-	for i := 0; i < 1000; i++ { // canvases nest one level per crop
-		switch v := c.(type) {
-		case *vgpdf.Canvas:
-			return true
-		case *draw.Canvas:
-			c = v.Canvas
-		case draw.Canvas:
-			c = v.Canvas
-		default:
-			return false
-		}
-	}
-	return false
 }

@@ -1,0 +1,333 @@
+package gdplot
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+
+	"gdkit.dev/gdkit"
+)
+
+// Default export settings: a 6.4×4.8 in figure (matplotlib's default size)
+// at 200 DPI, i.e. 1280×960 pixels, sharp on a projector.
+const (
+	DefaultDPI    = 200
+	DefaultWidth  = 6.4 * vg.Inch
+	DefaultHeight = 4.8 * vg.Inch
+)
+
+// Cm and Inch convert physical sizes to vg.Length: 15*gdplot.Cm.
+const (
+	Cm   = vg.Centimeter
+	Inch = vg.Inch
+)
+
+// Figure is what the package exports and the notebook layer shows: a single
+// plot or a Rows×Cols grid of panels, with a physical size and a PNG
+// resolution. Build it with Single, Panels or PanelGrid; the zero sizes mean
+// DefaultWidth, DefaultHeight and DefaultDPI.
+type Figure struct {
+	// Title, if not empty, is drawn centred above all panels.
+	Title string
+
+	// Plots holds the panels by row; Plots[r][c] may be nil (empty tile).
+	Plots [][]*plot.Plot
+
+	// Width and Height are the physical size of the whole figure.
+	Width, Height vg.Length
+
+	// DPI is the resolution of raster (PNG) output.
+	DPI int
+
+	// ShareX and ShareY give every panel the union of the panels' x (y)
+	// ranges when the figure is drawn, so panels compare at a glance.
+	ShareX, ShareY bool
+
+	// Pad is the space between panels.
+	Pad vg.Length
+
+	// Side, if not nil, is drawn in a strip of width SideWidth (default
+	// 1.1 in) right of a single-plot figure, its data area aligned with
+	// the main plot's: e.g. a ColorBar.
+	Side      *plot.Plot
+	SideWidth vg.Length
+
+	// EmbedSVGFonts embeds the TrueType fonts in SVG output (larger files,
+	// but identical text on machines without Liberation fonts). PDF output
+	// always embeds them.
+	EmbedSVGFonts bool
+}
+
+// Single returns a figure holding one plot, at the default size and DPI.
+func Single(p *plot.Plot) *Figure {
+	return &Figure{Plots: [][]*plot.Plot{{p}}}
+}
+
+// Panels returns a figure with the plots side by side in one row, sized
+// 4.8 in wide per panel by 4.2 in high.
+func Panels(ps ...*plot.Plot) *Figure {
+	f := &Figure{Plots: [][]*plot.Plot{ps}}
+	n := max(len(ps), 1)
+	f.Width = vg.Length(n) * 4.8 * vg.Inch
+	f.Height = 4.2 * vg.Inch
+	return f
+}
+
+// PanelGrid returns an empty rows×cols figure of panels; fill it with Set.
+// Its size is 4.8 in per column by 3.8 in per row.
+func PanelGrid(rows, cols int) (*Figure, error) {
+	if rows <= 0 || cols <= 0 {
+		return nil, fmt.Errorf("gdplot: %d×%d panels: both must be positive: %w", rows, cols, errBadParam)
+	}
+	f := &Figure{Plots: make([][]*plot.Plot, rows)}
+	for r := range f.Plots {
+		f.Plots[r] = make([]*plot.Plot, cols)
+	}
+	f.Width = vg.Length(cols) * 4.8 * vg.Inch
+	f.Height = vg.Length(rows) * 3.8 * vg.Inch
+	return f, nil
+}
+
+// Set puts p in panel (r, c).
+func (f *Figure) Set(r, c int, p *plot.Plot) error {
+	if r < 0 || r >= len(f.Plots) || c < 0 || c >= len(f.Plots[r]) {
+		return fmt.Errorf("gdplot: panel (%d,%d) outside the figure: %w", r, c, errBadParam)
+	}
+	f.Plots[r][c] = p
+	return nil
+}
+
+// WithSize sets the physical size (e.g. 16*gdplot.Cm, 9*gdplot.Cm) and
+// returns f.
+func (f *Figure) WithSize(w, h vg.Length) *Figure {
+	f.Width, f.Height = w, h
+	return f
+}
+
+// WithDPI sets the PNG resolution and returns f.
+func (f *Figure) WithDPI(dpi int) *Figure {
+	f.DPI = dpi
+	return f
+}
+
+// size returns the figure size with defaults applied.
+func (f *Figure) size() (w, h vg.Length, dpi int) {
+	w, h, dpi = f.Width, f.Height, f.DPI
+	if w <= 0 {
+		w = DefaultWidth
+	}
+	if h <= 0 {
+		h = DefaultHeight
+	}
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	return w, h, dpi
+}
+
+// errNoPlot is returned when drawing a figure without any plot.
+var errNoPlot = fmt.Errorf("gdplot: figure has no plot: %w", gdkit.ErrEmpty)
+
+// check validates the figure before drawing.
+func (f *Figure) check() error {
+	if f == nil || len(f.Plots) == 0 {
+		return errNoPlot
+	}
+	cols := len(f.Plots[0])
+	any := false
+	for r, row := range f.Plots {
+		if len(row) != cols {
+			return fmt.Errorf("gdplot: ragged figure: row %d has %d panels, row 0 has %d: %w", r, len(row), cols, gdkit.ErrDimension)
+		}
+		for _, p := range row {
+			if p != nil {
+				any = true
+			}
+		}
+	}
+	if !any {
+		return errNoPlot
+	}
+	w, h, dpi := f.size()
+	if !(w > 0 && h > 0) || math.IsInf(float64(w+h), 0) || dpi > 2400 {
+		return fmt.Errorf("gdplot: bad figure size %v×%v at %d DPI: %w", w, h, dpi, errBadParam)
+	}
+	return nil
+}
+
+// share unifies the panel ranges when ShareX/ShareY are set.
+func (f *Figure) share() {
+	if !f.ShareX && !f.ShareY {
+		return
+	}
+	xmin, xmax := math.Inf(1), math.Inf(-1)
+	ymin, ymax := math.Inf(1), math.Inf(-1)
+	for _, row := range f.Plots {
+		for _, p := range row {
+			if p == nil {
+				continue
+			}
+			xmin, xmax = math.Min(xmin, p.X.Min), math.Max(xmax, p.X.Max)
+			ymin, ymax = math.Min(ymin, p.Y.Min), math.Max(ymax, p.Y.Max)
+		}
+	}
+	for _, row := range f.Plots {
+		for _, p := range row {
+			if p == nil {
+				continue
+			}
+			if f.ShareX && xmin <= xmax {
+				p.X.Min, p.X.Max = xmin, xmax
+			}
+			if f.ShareY && ymin <= ymax {
+				p.Y.Min, p.Y.Max = ymin, ymax
+			}
+		}
+	}
+}
+
+// Draw draws the figure on c. A panic inside gonum/plot (e.g. a LaTeX label
+// that does not parse) is returned as an error.
+func (f *Figure) Draw(c draw.Canvas) (err error) {
+	if err := f.check(); err != nil {
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("gdplot: drawing failed: %v", r)
+		}
+	}()
+	f.share()
+	// A small margin so nothing touches the image border.
+	c.Min.X += vg.Points(4)
+	c.Min.Y += vg.Points(4)
+	c.Max.X -= vg.Points(12)
+	c.Max.Y -= vg.Points(6)
+	if f.Title != "" {
+		sty := text.Style{
+			Color:   color.Black,
+			Font:    font.From(DefaultTheme.Font, DefaultTheme.TitleSize),
+			XAlign:  draw.XCenter,
+			YAlign:  draw.YTop,
+			Handler: DefaultTheme.handler(),
+		}
+		pad := vg.Points(6)
+		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y - pad}, f.Title)
+		c.Max.Y -= sty.Height(f.Title) + 2*pad
+	}
+	rows, cols := len(f.Plots), len(f.Plots[0])
+	if rows == 1 && cols == 1 {
+		if f.Side != nil {
+			f.drawWithSide(f.Plots[0][0], c)
+			return nil
+		}
+		drawPlot(f.Plots[0][0], c)
+		return nil
+	}
+	pad := f.Pad
+	if pad == 0 {
+		pad = vg.Points(14)
+	}
+	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: pad, PadY: pad,
+		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(8)}
+	canvases := plot.Align(f.Plots, tiles, c)
+	for r, row := range f.Plots {
+		for k, p := range row {
+			if p != nil {
+				drawPlot(p, canvases[r][k])
+			}
+		}
+	}
+	return nil
+}
+
+// drawWithSide draws a single main plot with f.Side in a strip at the
+// right, the strip's data area aligned vertically with the main one.
+func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
+	w := f.SideWidth
+	if w <= 0 {
+		w = 1.1 * vg.Inch
+	}
+	mainC := c
+	mainC.Max.X -= w
+	mainC = aspectCanvas(main, mainC)
+	sideC := c
+	sideC.Min.X = mainC.Max.X + vg.Points(10)
+	sideC.Max.X = sideC.Min.X + w - vg.Points(10)
+	drawPlot(main, mainC)
+	dataC := main.DataCanvas(mainC)
+	sideData := f.Side.DataCanvas(sideC)
+	sideC.Min.Y += dataC.Min.Y - sideData.Min.Y
+	sideC.Max.Y += dataC.Max.Y - sideData.Max.Y
+	// Keep the bar narrow: width of the bar ≈ 0.25 in, ticks on the right.
+	f.Side.Draw(sideC)
+}
+
+// drawPlot draws p on c like p.Draw, but draws the legend inside the data
+// area on a white, grey-framed box so that it stays readable over curves
+// (gonum/plot draws legends without a background).
+func drawPlot(p *plot.Plot, c draw.Canvas) {
+	c = aspectCanvas(p, c)
+	defer wrapTitle(p, c.Max.X-c.Min.X)()
+	saved := p.Legend
+	if saved.Rectangle(c).Size().Y == 0 {
+		p.Draw(c)
+		return
+	}
+	p.Legend = plot.Legend{
+		TextStyle: saved.TextStyle, Padding: saved.Padding, Top: saved.Top, Left: saved.Left,
+		XOffs: saved.XOffs, YOffs: saved.YOffs, YPosition: saved.YPosition, ThumbnailWidth: saved.ThumbnailWidth,
+	}
+	defer func() { p.Legend = saved }()
+	dataC := p.DataCanvas(c)
+	p.Draw(c)
+	m := vg.Points(5)
+	lc := draw.Crop(dataC, m, -m, m, -m)
+	size := saved.Rectangle(lc).Size()
+	var r vg.Rectangle
+	if saved.Left {
+		r.Min.X = lc.Min.X
+	} else {
+		r.Min.X = lc.Max.X - size.X
+	}
+	if saved.Top {
+		r.Min.Y = lc.Max.Y - size.Y
+	} else {
+		r.Min.Y = lc.Min.Y
+	}
+	r.Min.X += saved.XOffs
+	r.Min.Y += saved.YOffs
+	r.Max = vg.Point{X: r.Min.X + size.X, Y: r.Min.Y + size.Y}
+	pad := vg.Points(3)
+	box := vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
+	c.SetColor(color.RGBA{R: 255, G: 255, B: 255, A: 255})
+	c.Fill(box.Path())
+	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 0xb0}, Width: vg.Points(0.75)},
+		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
+	saved.Draw(lc)
+}
+
+// Image renders the figure to an RGBA image at dpi (0 means f.DPI or
+// DefaultDPI) on a white background.
+func (f *Figure) Image(dpi int) (image.Image, error) {
+	w, h, d := f.size()
+	if dpi <= 0 {
+		dpi = d
+	}
+	if err := f.check(); err != nil {
+		return nil, err
+	}
+	cnv := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.White))
+	if err := f.Draw(draw.New(cnv)); err != nil {
+		return nil, err
+	}
+	return cnv.Image(), nil
+}

@@ -1,0 +1,98 @@
+package optim
+
+import (
+	"errors"
+	"fmt"
+	"math"
+)
+
+// errBadParam is wrapped by every parameter error of this package.
+//
+// TODO(issue 10): wrap gdkit.ErrBadParam instead once the renovated error
+// taxonomy lands in gdkit.
+var errBadParam = errors.New("optim: bad parameter")
+
+// ErrIndefinite is wrapped by Newton's error when the Hessian is not
+// positive definite (the Newton step would not go downhill), and by
+// ExactQuadratic when the curvature dᵀHd along the direction is ≤ 0.
+var ErrIndefinite = errors.New("optim: Hessian is not positive definite")
+
+// ErrSearchFailed is wrapped by a line search that found no acceptable step.
+var ErrSearchFailed = errors.New("optim: line search failed")
+
+func badParam(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errBadParam}, args...)...)
+}
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// checkUnit checks 0 ≤ v < 1 (a decay rate such as β₁, β₂ or μ).
+func checkUnit(name string, v float64) error {
+	if !(v >= 0 && v < 1) {
+		return badParam("%s = %v must be in [0, 1)", name, v)
+	}
+	return nil
+}
+
+// checkEps checks ε > 0 and finite.
+func checkEps(v float64) error {
+	if !(v > 0) || !finite(v) {
+		return badParam("ε = %v must be finite and > 0", v)
+	}
+	return nil
+}
+
+// checkNonNeg checks v ≥ 0 and finite (a weight decay, a decay rate).
+func checkNonNeg(name string, v float64) error {
+	if !(v >= 0) || !finite(v) {
+		return badParam("%s = %v must be finite and ≥ 0", name, v)
+	}
+	return nil
+}
+
+// firstErr returns the first non-nil error: Init lists its checks in
+// order, firstErr(checkDim(dim), checkEps(ε), …).
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkDim is the common part of every Init.
+func checkDim(dim int) error {
+	if dim <= 0 {
+		return badParam("dim = %d must be > 0", dim)
+	}
+	return nil
+}
+
+// checkStep is the common O(1) check of every Step: w and g of the length
+// given to Init, a finite α ≥ 0 and t ≥ 1.
+func checkStep(dim int, w, g []float64, alpha float64, t int) error {
+	if dim == 0 {
+		return badParam("Step before Init")
+	}
+	if len(w) != dim || len(g) != dim {
+		return badParam("len(w) = %d, len(g) = %d, Init was given dim = %d", len(w), len(g), dim)
+	}
+	if !(alpha >= 0) || !finite(alpha) {
+		return badParam("α = %v must be finite and ≥ 0", alpha)
+	}
+	if t < 1 {
+		return badParam("t = %d must be ≥ 1 (the first update is t = 1)", t)
+	}
+	return nil
+}
+
+// grow returns s resized to n and zeroed, reusing its storage when it can.
+func grow(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
