@@ -32,7 +32,9 @@ type Rule interface {
 }
 
 // Schedule gives the step size of update t from the base α
-// (DescentSettings.Alpha): α_t = Alpha(α, t), t = 1, 2, ...
+// (DescentSettings.Alpha): α_t = Alpha(α, t), t = 1, 2, ... Descend checks
+// before the first update that α_1 … α_MaxIter are finite and > 0, and
+// calls the schedule's Validate(base float64) error method if it has one.
 type Schedule interface {
 	Alpha(base float64, t int) float64
 }
@@ -142,6 +144,11 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 	}
 	if d.DivergeFactor == 0 {
 		d.DivergeFactor = defaultDivergeFactor
+	}
+	if v, ok := d.Schedule.(interface{ Validate(base float64) error }); ok {
+		if err := v.Validate(d.Alpha); err != nil {
+			return nil, errorf(ErrBadParam, "schedule: %w", err)
+		}
 	}
 	if d.Schedule != nil {
 		for t := 1; t <= d.MaxIter; t++ {
