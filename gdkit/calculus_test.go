@@ -174,6 +174,23 @@ func TestDerivativeSettings(t *testing.T) {
 	}
 }
 
+// TestDerivativeKinkVar: DerivativeSettings.Var names the variable in the
+// kink's messages (the hinge loss is a function of the margin m).
+func TestDerivativeKinkVar(t *testing.T) {
+	hinge := func(m float64) float64 { return math.Max(0, 1-m) }
+	_, err := gdkit.Derivative(hinge, 1, &gdkit.DerivativeSettings{Var: "m"})
+	var ke *gdkit.KinkError
+	if !errors.As(err, &ke) || ke.Var != "m" {
+		t.Fatalf("err = %v, want a *KinkError with Var m", err)
+	}
+	if !strings.HasPrefix(ke.Spanish(), "no hay derivada en m = 1:") || !strings.Contains(ke.Error(), "at m = 1") {
+		t.Errorf("messages do not name m: %q / %q", ke.Spanish(), ke.Error())
+	}
+	if s := (&gdkit.KinkError{X: 2}).Spanish(); !strings.Contains(s, "en x = 2") {
+		t.Errorf("zero Var: %q, want x", s)
+	}
+}
+
 func TestDerivativeKink(t *testing.T) {
 	for _, tc := range []struct {
 		name        string

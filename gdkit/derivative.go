@@ -25,6 +25,9 @@ type DerivativeSettings struct {
 	// CriticalTol is the tolerance of TrendAt: |f'(x)| ≤ CriticalTol is a
 	// critical point. 0 means 1e-7.
 	CriticalTol float64
+	// Var names the variable of f in messages (a *KinkError's "no hay
+	// derivada en m = 1"): "" means "x".
+	Var string
 }
 
 // Defaults of DerivativeSettings.
@@ -37,9 +40,12 @@ const (
 // resolve returns the settings with every default filled in, or an
 // ErrBadParam error.
 func (s *DerivativeSettings) resolve() (DerivativeSettings, error) {
-	r := DerivativeSettings{Formula: fd.Central, KinkTol: defaultKinkTol, CriticalTol: defaultCriticalTol}
+	r := DerivativeSettings{Formula: fd.Central, KinkTol: defaultKinkTol, CriticalTol: defaultCriticalTol, Var: "x"}
 	if s == nil {
 		return r, nil
+	}
+	if s.Var != "" {
+		r.Var = s.Var
 	}
 	if s.Formula.Stencil != nil {
 		if s.Formula.Derivative != 1 || !(s.Formula.Step > 0) || math.IsInf(s.Formula.Step, 0) {
@@ -93,7 +99,7 @@ func (r *DerivativeSettings) derivative(f func(float64) float64, x float64) (flo
 	// Allow for round-off in the one-sided formulas, ≈ 2ε|f(x)|/h.
 	noise := kinkRoundoff * math.Abs(f(x)) / math.Max(1, math.Abs(x))
 	if math.Abs(l-right) > r.KinkTol*math.Max(1, math.Max(math.Abs(l), math.Abs(right)))+noise {
-		return math.NaN(), &KinkError{X: x, Left: l, Right: right}
+		return math.NaN(), &KinkError{X: x, Left: l, Right: right, Var: r.Var}
 	}
 	return fdDeriv(f, x, r.Formula)
 }
@@ -120,11 +126,20 @@ func DerivativeFunc(f func(float64) float64, s *DerivativeSettings) func(float64
 // one-sided derivatives at X differ: Left ≈ f'(X⁻), Right ≈ f'(X⁺).
 type KinkError struct {
 	X, Left, Right float64
+	Var            string // the variable's name in messages ("" means "x")
+}
+
+// name is the variable's name, "x" by default.
+func (e *KinkError) name() string {
+	if e.Var == "" {
+		return "x"
+	}
+	return e.Var
 }
 
 // Error implements error.
 func (e *KinkError) Error() string {
-	return fmt.Sprintf("gdkit: no derivative at x = %g: left limit %.6g ≠ right limit %.6g (a kink)", e.X, e.Left, e.Right)
+	return fmt.Sprintf("gdkit: no derivative at %s = %g: left limit %.6g ≠ right limit %.6g (a kink)", e.name(), e.X, e.Left, e.Right)
 }
 
 // Is makes errors.Is(err, ErrKink) true for a *KinkError.
@@ -133,8 +148,8 @@ func (e *KinkError) Is(target error) bool { return target == ErrKink }
 // Spanish explains the kink for the course notebooks: the one-sided limits
 // f'(X⁻) = Left and f'(X⁺) = Right differ, so f has no derivative at X.
 func (e *KinkError) Spanish() string {
-	return fmt.Sprintf("no hay derivada en x = %g: el límite por izquierda (%.6g) y el límite por derecha (%.6g) son distintos (un quiebre)",
-		e.X, e.Left, e.Right)
+	return fmt.Sprintf("no hay derivada en %s = %g: el límite por izquierda (%.6g) y el límite por derecha (%.6g) son distintos (un quiebre)",
+		e.name(), e.X, e.Left, e.Right)
 }
 
 // Trend is what the sign of f'(x) says about f near x.

@@ -26,7 +26,9 @@ func TestDerivative(t *testing.T) {
 		want string
 	}{
 		{"right", func(w float64) float64 { return 2 * (w - 3) }, true, "✔"},
-		{"forgot the chain factor", func(w float64) float64 { return w - 3 }, false, "en x = -2"},
+		{"forgot the chain factor", func(w float64) float64 { return w - 3 }, false, "en w = -2"},
+		{"unanswered stub", func(w float64) float64 { panic(Unanswered) }, false, "todavía no respondiste"},
+		{"panics", func(w float64) float64 { panic("index out of range") }, false, "se detuvo con un error: index out of range"},
 		{"sign", func(w float64) float64 { return -2 * (w - 3) }, false, "Pista: h"},
 		{"NaN", func(w float64) float64 { return math.NaN() }, false, "✘"},
 	}
@@ -92,12 +94,53 @@ func TestClose(t *testing.T) {
 	}
 }
 
+// exits captures the exit status and stderr of MustPass and Grade.
+func exits(t *testing.T) (code *int, stderr *bytes.Buffer) {
+	t.Helper()
+	var b bytes.Buffer
+	c := -1
+	oldErr, oldExit := errOut, exit
+	errOut, exit = &b, func(status int) { c = status }
+	t.Cleanup(func() { errOut, exit = oldErr, oldExit })
+	return &c, &b
+}
+
 func TestMustPass(t *testing.T) {
+	code, stderr := exits(t)
 	MustPass(Verdict{OK: true})
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "Ejercicio 9") {
-			t.Fatalf("MustPass did not panic with the verdict, got %v", r)
-		}
-	}()
+	if *code != -1 || stderr.Len() > 0 {
+		t.Fatalf("right verdicts: exit %d, stderr %q; want no exit and nothing", *code, stderr)
+	}
 	MustPass(Verdict{OK: true}, Verdict{Title: "Ejercicio 9"})
+	if *code != 1 || !strings.Contains(stderr.String(), "Ejercicio 9") {
+		t.Fatalf("a wrong verdict: exit %d, stderr %q; want exit 1 naming Ejercicio 9", *code, stderr)
+	}
+}
+
+func TestGrade(t *testing.T) {
+	answer := func() float64 { panic(Unanswered) }
+	for _, c := range []struct {
+		name   string
+		checks []func() Verdict
+		exit   int
+		out    string
+	}{
+		{"right", []func() Verdict{func() Verdict { return Close("Ej", 2, 2, 1e-9, "") }}, -1, "✔ Ej"},
+		{"wrong", []func() Verdict{func() Verdict { return Close("Ej", 3, 2, 1e-9, "pista") }}, 1, "Pista: pista"},
+		{"unanswered", []func() Verdict{func() Verdict { return Close("Ej", answer(), 2, 1e-9, "") }}, 1,
+			"✘ Tu respuesta: todavía no respondiste"},
+		{"one of two wrong", []func() Verdict{
+			func() Verdict { return Holds("a", true, "", "") },
+			func() Verdict { return Holds("b", false, "", "") }}, 1, "✘ b"},
+		{"nil check", []func() Verdict{nil}, 1, "check nil"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := capture(t)
+			code, _ := exits(t)
+			Grade(c.checks...)
+			if *code != c.exit || !strings.Contains(out.String(), c.out) {
+				t.Errorf("exit %d, printed %q; want exit %d and %q", *code, out, c.exit, c.out)
+			}
+		})
+	}
 }
