@@ -7,8 +7,11 @@ NBJOBS     ?= 2
 PORT       ?= 8888
 FIGURES    ?= figures
 ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+VENV       ?= .venv
+STUDENT    ?= student
 
-.PHONY: run setup test vet unit fuzz nbtest smoke notebooks html figures bench latency
+.PHONY: run setup test vet unit fuzz nbtest smoke notebooks html figures bench latency \
+	nblint mark nbgrader-env student autograde gradetest
 
 ## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
 run: setup
@@ -20,9 +23,17 @@ setup:
 	@bash scripts/ensure-jupyter.sh
 	@bash scripts/install-kernel.sh
 
-## test: vet, unit tests (race detector), short fuzzing, every notebook through the real kernel,
-## and a smoke test of make run (Jupyter serves the notebooks and lists the Go kernel).
-test: setup vet unit fuzz smoke nbtest
+## test: vet, the notebooks' cell shape (nblint), unit tests (race detector), short fuzzing, a smoke
+## test of make run, every notebook through the real kernel, and the grading cases (gradetest).
+test: setup vet nblint unit fuzz smoke nbtest gradetest
+
+## nblint: every code cell ≤ 25 lines of ≤ 90 columns, no panic(err), exercises marked for nbgrader.
+nblint:
+	$(GO) run ./cmd/nblint $(NOTEBOOKS)
+
+## mark: (re)write the nbgrader metadata of the exercises' answer and check cells.
+mark:
+	python3 scripts/nbgrader-mark.py $(NOTEBOOKS)
 
 vet:
 	$(GO) vet ./...
@@ -46,10 +57,33 @@ smoke:
 notebooks: setup
 	$(GO) run ./cmd/nbcheck -j $(NBJOBS) -inplace $(NOTEBOOKS)
 
-## html: static HTML copies of the executed notebooks, for readers without Go.
-html:
-	@mkdir -p html
+## html: static HTML copies of the executed notebooks in html/, and of the student edition in
+## html/student/, for readers without Go.
+html: student
+	@mkdir -p html/student
 	jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
+	jupyter nbconvert --to html --output-dir html/student $(STUDENT)/[0-9]*.ipynb
+
+## nbgrader-env: nbgrader (pinned in scripts/requirements-nbgrader.txt) in $(VENV).
+nbgrader-env:
+	@VENV=$(VENV) bash scripts/ensure-nbgrader.sh
+
+## student: the student edition (solutions replaced by TODO stubs, explanations removed) in
+## $(STUDENT)/, by nbgrader's generate_assignment (nbgrader_config.py).
+student: nbgrader-env
+	$(VENV)/bin/python scripts/grading.py student $(STUDENT)
+
+## autograde: score filled-in notebooks with nbgrader: make autograde DIR=folder (one student's
+## NN_*.ipynb, or one folder per student); details in out/nbgrader/.
+autograde: setup nbgrader-env
+	@test -n "$(DIR)" || { echo "usage: make autograde DIR=folder-with-notebooks" >&2; exit 2; }
+	$(VENV)/bin/python scripts/grading.py autograde $(DIR)
+
+## gradetest: the four grading cases: an untouched student copy scores 0 on every check, the
+## teacher's solutions full marks, one wrong answer loses exactly its points, and the student
+## edition runs with no error but its unanswered checks.
+gradetest: setup nbgrader-env
+	$(VENV)/bin/python scripts/grading.py test
 
 ## figures: every course figure as PNG + SVG + PDF, named after its slide.
 figures:

@@ -201,26 +201,31 @@ func run(check func() Verdict) (v Verdict) {
 }
 
 // recoverAnswer, deferred, turns a panic into a wrong verdict *v, printed.
+// Without a title (a check run by Grade) the verdict's title says what
+// happened.
 func recoverAnswer(v *Verdict, title, hint string) {
 	r := recover()
 	if r == nil {
 		return
 	}
-	if title == "" {
-		title = "Tu respuesta"
-	}
-	*v = report(Verdict{Title: title, Detail: panicDetail(r), Hint: hint})
-}
-
-// panicDetail says what a recovered panic means for the student.
-func panicDetail(r any) string {
 	msg := fmt.Sprint(r)
 	if err, ok := r.(error); ok {
 		msg = err.Error()
 	}
-	if strings.Contains(msg, Unanswered) {
-		return "todavía no respondiste: completá la celda de tu respuesta (donde dice TODO), " +
-			"ejecutala y volvé a ejecutar esta"
+	unanswered := strings.Contains(msg, Unanswered)
+	detail := "se detuvo con un error: " + msg
+	if unanswered {
+		detail = "todavía no respondiste: " + todo
 	}
-	return "se detuvo con un error: " + msg
+	switch {
+	case title != "":
+	case unanswered:
+		title, detail = "Sin responder", todo
+	default:
+		title, detail = "Tu respuesta se detuvo con un error", msg
+	}
+	*v = report(Verdict{Title: title, Detail: detail, Hint: hint})
 }
+
+// todo tells the student what to do with an unanswered exercise.
+const todo = "completá la celda de tu respuesta (donde dice TODO), ejecutala y volvé a ejecutar esta"

@@ -128,7 +128,7 @@ func TestGrade(t *testing.T) {
 		{"right", []func() Verdict{func() Verdict { return Close("Ej", 2, 2, 1e-9, "") }}, -1, "✔ Ej"},
 		{"wrong", []func() Verdict{func() Verdict { return Close("Ej", 3, 2, 1e-9, "pista") }}, 1, "Pista: pista"},
 		{"unanswered", []func() Verdict{func() Verdict { return Close("Ej", answer(), 2, 1e-9, "") }}, 1,
-			"✘ Tu respuesta: todavía no respondiste"},
+			"✘ Sin responder: completá la celda"},
 		{"one of two wrong", []func() Verdict{
 			func() Verdict { return Holds("a", true, "", "") },
 			func() Verdict { return Holds("b", false, "", "") }}, 1, "✘ b"},
