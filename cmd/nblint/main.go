@@ -3,13 +3,15 @@
 //
 //   - a code cell has at most 25 lines of at most 90 columns (a tab counts
 //     as 4): the library carries the weight, a cell is a lesson;
+//
 //   - no "panic(err)" boilerplate: cells stop on errors with gdkit.Must;
+//
 //   - every exercise is marked for nbgrader (scripts/nbgrader-mark.py): a
 //     cell with a "// BEGIN SOLUTION" region is a solution cell, a cell
 //     whose main body calls exercise.Grade or exercise.MustPass is a locked
 //     grade cell with points, and every answer has its check.
 //
-//	go run ./cmd/nblint notebooks/*.ipynb
+//     go run ./cmd/nblint notebooks/*.ipynb
 //
 // It prints one line per problem and "nblint: N passed, N failed"; it exits
 // 1 when any notebook fails.
