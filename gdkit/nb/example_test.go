@@ -82,3 +82,34 @@ func ExampleExplore() {
 	// Ejecución sin navegador: el deslizador interactivo se omite. Abrí el notebook en Jupyter (make run) para mover α; abajo, la figura para α = 0.3.
 	// <nil>
 }
+
+// A table of the first iterations of a descent on E(w) = w², shown as
+// HTML in a notebook and printed as text elsewhere.
+func ExampleTable() {
+	t := nb.NewTable("i", "w_i", "E(w_i)", "δE/δw")
+	w := 2.5
+	for i := 0; i <= 3; i++ {
+		t.Row(i, w, w*w, 2*w)
+		w -= 0.2 * 2 * w
+	}
+	t.Show()
+	// Output:
+	// i     w_i  E(w_i)   δE/δw
+	// 0  2.5000  6.2500  5.0000
+	// 1  1.5000  2.2500  3.0000
+	// 2  0.9000  0.8100  1.8000
+	// 3  0.5400  0.2916  1.0800
+}
+
+// Progress bars for three runs, updated in place in a notebook cell (here,
+// outside a notebook, only printed at the end).
+func ExampleProgress() {
+	p := nb.NewProgress(5, "por lotes", "mini-lotes (64)", "estocástico (1)")
+	p.Set(0, 5, "época 5/5")
+	p.Set(1, 2, "época 2/5")
+	fmt.Print(p)
+	// Output:
+	// por lotes        █████ época 5/5
+	// mini-lotes (64)  ██··· época 2/5
+	// estocástico (1)  ····· esperando
+}

@@ -1,0 +1,148 @@
+package nb
+
+import (
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
+)
+
+// Table is a table of numbers and words to show in a notebook cell: a
+// header and rows, each cell formatted once when its row is added. Show
+// sends it as HTML (with an aligned plain-text copy for viewers without
+// HTML); outside GoNB it prints the plain text, so a program or an Example
+// shows the same table.
+//
+//	t := nb.NewTable("i", "w", "E(w)")
+//	for i := 0; i <= 3; i++ {
+//		t.Row(i, tr.W(i)[0], tr.E(i))
+//	}
+//	t.Show()
+type Table struct {
+	Header []string
+	Rows   [][]string
+	// Float is the fmt verb of float64 cells; "" means "%.4f".
+	Float string
+	// Caption, if not empty, is shown above the table.
+	Caption string
+}
+
+// NewTable returns an empty table with the given column names.
+func NewTable(header ...string) *Table { return &Table{Header: header} }
+
+// Row appends a row and returns the table. A string cell is kept as it is;
+// a float64 is formatted with t.Float; a time.Duration in seconds with two
+// decimals ("0.41 s"); anything else as fmt's %v. A row shorter than the
+// header is padded with empty cells.
+func (t *Table) Row(cells ...any) *Table {
+	row := make([]string, max(len(cells), len(t.Header)))
+	for i, c := range cells {
+		row[i] = t.format(c)
+	}
+	t.Rows = append(t.Rows, row)
+	return t
+}
+
+func (t *Table) format(c any) string {
+	switch v := c.(type) {
+	case string:
+		return v
+	case float64:
+		f := t.Float
+		if f == "" {
+			f = "%.4f"
+		}
+		return fmt.Sprintf(f, v)
+	case time.Duration:
+		return fmt.Sprintf("%.2f s", v.Seconds())
+	}
+	return fmt.Sprint(c)
+}
+
+// Text renders the table as aligned plain text: the first column left
+// aligned, the others right aligned (they hold numbers), two spaces apart.
+func (t *Table) Text() string {
+	all := append([][]string{t.Header}, t.Rows...)
+	var width []int
+	for _, r := range all {
+		for j, c := range r {
+			if j == len(width) {
+				width = append(width, 0)
+			}
+			width[j] = max(width[j], utf8.RuneCountInString(c))
+		}
+	}
+	var b strings.Builder
+	if t.Caption != "" {
+		b.WriteString(t.Caption + "\n")
+	}
+	for _, r := range all {
+		var line strings.Builder
+		for j, c := range r {
+			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
+			if j > 0 {
+				line.WriteString("  " + pad + c)
+			} else {
+				line.WriteString(c + pad)
+			}
+		}
+		b.WriteString(strings.TrimRight(line.String(), " ") + "\n")
+	}
+	return b.String()
+}
+
+// HTML renders the table as an HTML <table>, numbers right aligned.
+func (t *Table) HTML() string {
+	var b strings.Builder
+	row := func(tag string, cells []string) {
+		b.WriteString("<tr>")
+		for j, c := range cells {
+			align := "right"
+			if j == 0 {
+				align = "left"
+			}
+			fmt.Fprintf(&b, `<%s style="text-align:%s">%s</%s>`, tag, align, html.EscapeString(c), tag)
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("<table>")
+	if t.Caption != "" {
+		fmt.Fprintf(&b, `<caption style="text-align:left">%s</caption>`, html.EscapeString(t.Caption))
+	}
+	b.WriteString("<thead>")
+	row("th", t.Header)
+	b.WriteString("</thead><tbody>")
+	for _, r := range t.Rows {
+		row("td", r)
+	}
+	b.WriteString("</tbody></table>")
+	return b.String()
+}
+
+// tableOut is where Show prints outside GoNB; nil means os.Stdout.
+var tableOut io.Writer
+
+// Show displays the table in the notebook (HTML, and the plain text for
+// viewers without HTML), or prints its plain text outside GoNB.
+func (t *Table) Show() error {
+	if !gonbui.IsNotebook {
+		w := tableOut
+		if w == nil {
+			w = os.Stdout
+		}
+		_, err := io.WriteString(w, t.Text())
+		return err
+	}
+	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
+		protocol.MIMETextHTML:  t.HTML(),
+		protocol.MIMETextPlain: t.Text(),
+	}})
+	flush()
+	return gonbui.Error()
+}

@@ -1,0 +1,58 @@
+package nb
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestTable(t *testing.T) {
+	tb := NewTable("modo", "pasos", "tiempo", "E")
+	tb.Row("por lotes", 5, 1500*time.Millisecond, 15.98076)
+	tb.Row("estocástico (1)", 5000000, 20*time.Millisecond, 0.2806)
+	tb.Row("corta")
+	want := "" +
+		"modo               pasos  tiempo        E\n" +
+		"por lotes              5  1.50 s  15.9808\n" +
+		"estocástico (1)  5000000  0.02 s   0.2806\n" +
+		"corta\n"
+	if got := tb.Text(); got != want {
+		t.Errorf("Text:\n%s\nwant:\n%s", got, want)
+	}
+	h := tb.HTML()
+	for _, s := range []string{"<table>", `<th style="text-align:left">modo</th>`, `<td style="text-align:right">15.9808</td>`} {
+		if !strings.Contains(h, s) {
+			t.Errorf("HTML lacks %q: %s", s, h)
+		}
+	}
+	tb.Caption, tb.Float = "a < b", "%.1e"
+	tb.Row("x", 0, 0, 1234.5)
+	if h := tb.HTML(); !strings.Contains(h, "a &lt; b") || !strings.Contains(h, "1.2e+03") {
+		t.Errorf("caption not escaped or Float ignored: %s", h)
+	}
+	var b bytes.Buffer
+	tableOut = &b
+	defer func() { tableOut = nil }()
+	if err := tb.Show(); err != nil || !strings.HasPrefix(b.String(), "a < b\nmodo") {
+		t.Errorf("Show outside GoNB: %v, printed %q", err, b.String())
+	}
+}
+
+func TestProgress(t *testing.T) {
+	p := NewProgress(4, "uno", "tres")
+	p.Set(0, 2, "época 2/4")
+	p.Set(1, 9, "listo") // clamped to 4
+	p.Set(5, 1, "ignorado")
+	want := "uno   ██·· época 2/4\ntres  ████ listo\n"
+	if got := p.String(); got != want {
+		t.Errorf("String:\n%q\nwant\n%q", got, want)
+	}
+	cb := p.Epochs(1)
+	if !cb(3, nil, 0) || !strings.Contains(p.String(), "███· época 3/4") {
+		t.Errorf("Epochs callback: %q", p.String())
+	}
+	if q := NewProgress(0, "x"); q.String() != "x  · esperando\n" {
+		t.Errorf("total 0: %q", q.String())
+	}
+}
