@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"time"
 )
 
 // SGDSettings configures batch, mini-batch and stochastic descent. Each
@@ -48,8 +49,9 @@ type EpochTrace struct {
 	Alpha     float64
 	BatchSize int
 	Reason    Reason
-	Updates   int // total number of updates done
-	Rows      int // total number of rows visited
+	Updates   int           // total number of updates done
+	Rows      int           // total number of rows visited
+	Elapsed   time.Duration // wall-clock time of the run (SGD or Stream), for comparing modes
 	ws        []float64
 	loss      []float64
 	epochs    []int
@@ -83,6 +85,10 @@ func (t *EpochTrace) Losses() []float64 { return t.loss[:len(t.loss):len(t.loss)
 // FullE returns E(w) over all the data at w0 and at the end of every epoch
 // (len Epochs+1), if SGDSettings.FullE was set; nil otherwise.
 func (t *EpochTrace) FullE() []float64 { return t.fullE }
+
+// Gap returns E − eMin after each epoch (FullE), up to the round-off floor;
+// see Trace.Gap.
+func (t *EpochTrace) Gap(eMin float64) []float64 { return gap(t.fullE, eMin) }
 
 // Column returns parameter j over the checkpoints, as a new slice.
 func (t *EpochTrace) Column(j int) []float64 { return column(t.ws, t.Dim, j) }
@@ -177,6 +183,15 @@ func newSGDState(w0 []float64, opt *SGDSettings, batch int, e0 float64, checkpoi
 // shuffling uses the model's fused full gradient. On Inf/NaN it returns the
 // trace so far and a *DivergenceError whose Iter is the update number.
 func SGD(m *Model, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
+	start := time.Now()
+	tr, err := sgd(m, w0, s)
+	if tr != nil {
+		tr.Elapsed = time.Since(start)
+	}
+	return tr, err
+}
+
+func sgd(m *Model, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
 	if m == nil || m.Data == nil || m.Loss == nil {
 		return nil, errorf(ErrBadParam, "nil model, loss or data")
 	}
@@ -269,6 +284,15 @@ type RowSource interface {
 // an invalid label stops the run with an error naming the row (the trace so
 // far is returned). Shuffling and FullE are not available for streams.
 func Stream(loss Loss, d int, src RowSource, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
+	start := time.Now()
+	tr, err := stream(loss, d, src, w0, s)
+	if tr != nil {
+		tr.Elapsed = time.Since(start)
+	}
+	return tr, err
+}
+
+func stream(loss Loss, d int, src RowSource, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
 	if loss == nil || src == nil {
 		return nil, errorf(ErrBadParam, "nil loss or source")
 	}

@@ -1,6 +1,9 @@
 package gdkit
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Reason says why a descent loop stopped.
 type Reason int
@@ -135,6 +138,27 @@ func (t *Trace) FinalE() float64 { return t.es[len(t.es)-1] }
 // Es returns E(w_0), E(w_1), ... as a plain slice (aliases the trace), ready
 // for a loss-curve plot.
 func (t *Trace) Es() []float64 { return t.es[:len(t.es):len(t.es)] }
+
+// Gap returns E(w_k) − eMin for k = 0, 1, … (a new slice): how far each
+// iterate is from a known minimum value eMin, the quantity whose log falls
+// on a straight line when descent converges linearly. It stops before the
+// first k where the gap is within round-off of zero,
+// |E(w_k) − eMin| ≤ 1e-14·max(1, |eMin|), so a log-scale plot does not dive
+// into noise; non-finite values (a divergence) are kept.
+func (t *Trace) Gap(eMin float64) []float64 { return gap(t.es, eMin) }
+
+// gap is E − eMin for each E of es, up to the round-off floor.
+func gap(es []float64, eMin float64) []float64 {
+	floor := 1e-14 * math.Max(1, math.Abs(eMin))
+	d := make([]float64, 0, len(es))
+	for _, e := range es {
+		if math.Abs(e-eMin) <= floor {
+			break
+		}
+		d = append(d, e-eMin)
+	}
+	return d
+}
 
 // Column returns the path of parameter j, w_j over iterations, as a new slice.
 func (t *Trace) Column(j int) []float64 { return column(t.ws, t.Dim, j) }

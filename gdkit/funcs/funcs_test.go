@@ -184,3 +184,25 @@ func TestRosenbrockHessian(t *testing.T) {
 		}
 	}
 }
+
+func TestNearestMinimumAndProblem(t *testing.T) {
+	h := Himmelblau()
+	for k, m := range h.Minima {
+		if got := h.NearestMinimum([]float64{m[0] + 0.1, m[1] - 0.1}); got != k+1 {
+			t.Errorf("near minimum %d: got %d", k+1, got)
+		}
+	}
+	q := Quartic()
+	if q.NearestMinimum(-2) != 1 || q.NearestMinimum(2) != 2 {
+		t.Errorf("quartic: %d %d", q.NearestMinimum(-2), q.NearestMinimum(2))
+	}
+	if (Func2D{}).NearestMinimum([]float64{0, 0}) != 0 || (Func1D{}).NearestMinimum(0) != 0 {
+		t.Error("no minima: want 0")
+	}
+	p := h.Problem()
+	g := make([]float64, 2)
+	p.Grad(g, []float64{3, 2})
+	if p.Dim != 2 || p.E([]float64{3, 2}) != 0 || g[0] != 0 || g[1] != 0 {
+		t.Errorf("Problem at the minimum (3, 2): E = %v, ∇E = %v", p.E([]float64{3, 2}), g)
+	}
+}
