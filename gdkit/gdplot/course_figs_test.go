@@ -11,7 +11,6 @@ import (
 	"gdkit.dev/gdkit/gdplot"
 )
 
-
 func TestBasins(t *testing.T) {
 	h := funcs.Himmelblau()
 	ws, _ := gdkit.Linspace(-5, 5, 11)
