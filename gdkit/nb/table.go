@@ -11,6 +11,8 @@ import (
 
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+
+	"gdkit.dev/gdkit"
 )
 
 // Table is a table of numbers and words to show in a notebook cell: a
@@ -145,4 +147,45 @@ func (t *Table) Show() error {
 	}})
 	flush()
 	return gonbui.Error()
+}
+
+// TraceTable returns the iteration table of a descent run, the way the
+// slides write iterations 1 and 2: one row per iteration i of rows, with
+// w_i (a column per parameter, named by names, or w1…wP when names is
+// empty), E(w_i) and every partial derivative δE/δ(name) at w_i. A row
+// outside the trace, or a number of names other than the trace's Dim, is
+// an error (wrapping gdkit.ErrBadParam or gdkit.ErrDimension).
+func TraceTable(tr *gdkit.Trace, rows []int, names ...string) (*Table, error) {
+	if tr == nil {
+		return nil, fmt.Errorf("nb: TraceTable of a nil trace: %w", gdkit.ErrEmpty)
+	}
+	if len(names) == 0 {
+		for j := 0; j < tr.Dim; j++ {
+			names = append(names, fmt.Sprintf("w%d", j+1))
+		}
+	}
+	if len(names) != tr.Dim {
+		return nil, fmt.Errorf("nb: TraceTable: %d names for %d parameters: %w", len(names), tr.Dim, gdkit.ErrDimension)
+	}
+	header := append([]string{"iteración"}, names...)
+	header = append(header, "E")
+	for _, n := range names {
+		header = append(header, "δE/δ"+n)
+	}
+	t := NewTable(header...)
+	for _, i := range rows {
+		if i < 0 || i >= tr.Len() {
+			return nil, fmt.Errorf("nb: TraceTable: iteration %d is not in the trace (0…%d): %w", i, tr.Len()-1, gdkit.ErrBadParam)
+		}
+		cells := []any{i}
+		for _, v := range tr.W(i) {
+			cells = append(cells, v)
+		}
+		cells = append(cells, tr.E(i))
+		for _, v := range tr.Grad(i) {
+			cells = append(cells, v)
+		}
+		t.Row(cells...)
+	}
+	return t, nil
 }

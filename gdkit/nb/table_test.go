@@ -2,9 +2,12 @@ package nb
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"time"
+
+	"gdkit.dev/gdkit"
 )
 
 func TestTable(t *testing.T) {
@@ -54,5 +57,34 @@ func TestProgress(t *testing.T) {
 	}
 	if q := NewProgress(0, "x"); q.String() != "x  · esperando\n" {
 		t.Errorf("total 0: %q", q.String())
+	}
+}
+
+func TestTraceTable(t *testing.T) {
+	p := gdkit.Problem{E: func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] },
+		Grad: func(g, w []float64) { g[0], g[1] = 2*w[0], 4*w[1] }, Dim: 2}
+	tr, err := gdkit.Descend(p, []float64{1, 1}, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb, err := TraceTable(tr, []int{0, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// w1 shrinks by 1 − 0.1·2 = 0.8 per step, w2 by 1 − 0.1·4 = 0.6.
+	want := "iteración      w1      w2       E  δE/δw1  δE/δw2\n" +
+		"0          1.0000  1.0000  3.0000  2.0000  4.0000\n" +
+		"3          0.5120  0.2160  0.3555  1.0240  0.8640\n"
+	if got := tb.Text(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, err := TraceTable(tr, []int{4}); !errors.Is(err, gdkit.ErrBadParam) {
+		t.Errorf("row 4 of 0…3: %v", err)
+	}
+	if _, err := TraceTable(tr, nil, "a"); !errors.Is(err, gdkit.ErrDimension) {
+		t.Errorf("1 name for 2 parameters: %v", err)
+	}
+	if _, err := TraceTable(nil, nil); !errors.Is(err, gdkit.ErrEmpty) {
+		t.Errorf("nil trace: %v", err)
 	}
 }
