@@ -135,3 +135,18 @@ func (g Grid) MaxDiff(h Grid) (inside, edge float64, err error) {
 	}
 	return inside, edge, nil
 }
+
+// Path2D returns the path of a run of two parameters as points (w1, w2),
+// from w_0 to the last iterate (a new slice), the shape gdplot.MultiStart
+// takes; nil when Dim is not 2.
+func (t *Trace) Path2D() [][2]float64 {
+	if t.Dim != 2 {
+		return nil
+	}
+	path := make([][2]float64, t.Len())
+	for i := range path {
+		w := t.W(i)
+		path[i] = [2]float64{w[0], w[1]}
+	}
+	return path
+}

@@ -169,3 +169,19 @@ func TestEpochTraceElapsedGap(t *testing.T) {
 		t.Errorf("Gap(0) = %v, FullE = %v", g, e)
 	}
 }
+
+func TestPath2D(t *testing.T) {
+	p := gdkit.Problem{E: func(w []float64) float64 { return w[0]*w[0] + w[1]*w[1] },
+		Grad: func(g, w []float64) { g[0], g[1] = 2*w[0], 2*w[1] }, Dim: 2}
+	tr, _ := gdkit.Descend(p, []float64{1, -2}, &gdkit.DescentSettings{Alpha: 0.25, MaxIter: 2})
+	got := tr.Path2D()
+	want := [][2]float64{{1, -2}, {0.5, -1}, {0.25, -0.5}}
+	if len(got) != len(want) || got[1] != want[1] || got[2] != want[2] || got[0] != want[0] {
+		t.Errorf("Path2D = %v, want %v", got, want)
+	}
+	tr1, _ := gdkit.Descend1D(func(w float64) float64 { return w * w }, func(w float64) float64 { return 2 * w }, 1,
+		&gdkit.DescentSettings{Alpha: 0.25, MaxIter: 2})
+	if tr1.Path2D() != nil {
+		t.Error("Path2D of a 1D run: want nil")
+	}
+}
