@@ -9,7 +9,6 @@ import (
 	"gdkit.dev/datasets"
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
-	"gonum.org/v1/gonum/mat"
 )
 
 func init() {
@@ -35,29 +34,14 @@ func nb05Slide() (xs, ys []float64, m *gdkit.Model, err error) {
 	return x, y, m, err
 }
 
-// nb05LeastSquares solves X·w ≈ y by QR, X with columns x and 1.
-func nb05LeastSquares(xs, ys []float64) ([]float64, error) {
-	n := len(xs)
-	X := mat.NewDense(n, 2, nil)
-	for i := 0; i < n; i++ {
-		X.Set(i, 0, xs[i])
-		X.Set(i, 1, 1)
-	}
-	var w mat.VecDense
-	if err := w.SolveVec(X, mat.NewVecDense(n, ys)); err != nil {
-		return nil, err
-	}
-	return w.RawVector().Data, nil
-}
-
 // nb05ErrorCurves: E over the first 30 iterations and E − E_min (log) over
 // 10 000 iterations, α = 0.001 and 0.008 from w0 = (0, 0).
 func nb05ErrorCurves() (*gdplot.Figure, error) {
-	xs, ys, model, err := nb05Slide()
+	_, _, model, err := nb05Slide()
 	if err != nil {
 		return nil, err
 	}
-	ls, err := nb05LeastSquares(xs, ys)
+	ls, err := model.LeastSquares()
 	if err != nil {
 		return nil, err
 	}
@@ -69,16 +53,8 @@ func nb05ErrorCurves() (*gdplot.Figure, error) {
 			return nil, err
 		}
 		label := fmt.Sprintf("$\\alpha$ = %g", alpha)
-		es := tr.Es()
-		var d []float64
-		for _, e := range es {
-			if e-eMin < 1e-14 {
-				break
-			}
-			d = append(d, e-eMin)
-		}
-		first = append(first, gdplot.Series{Label: label, Y: es[:31]})
-		gap = append(gap, gdplot.Series{Label: label, Y: d})
+		first = append(first, gdplot.Series{Label: label, Y: tr.Es()[:31]})
+		gap = append(gap, gdplot.Series{Label: label, Y: tr.Gap(eMin)})
 	}
 	p1, err := gdplot.LossCurve(false, first...)
 	if err != nil {

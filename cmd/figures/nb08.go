@@ -11,8 +11,6 @@ import (
 	"gdkit.dev/datasets"
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
-	"gonum.org/v1/gonum/mat"
-	"gonum.org/v1/plot/plotter"
 )
 
 func init() {
@@ -60,30 +58,15 @@ func nb08TwoClass() (x, y []float64, logreg, svm *gdkit.Model, err error) {
 
 func nb08Hinge() (*gdplot.Figure, error) {
 	hinge := func(m float64) float64 { return math.Max(0, 1-m) }
-	th := gdplot.DefaultTheme
-	p := gdplot.New("Bisagra: quiebre en $m$ = 1", "margen $m = s z$", "pérdida")
-	f := plotter.NewFunction(hinge)
-	f.LineStyle, f.Samples = th.Line(0), 401
-	p.Add(f)
-	p.Legend.Add("max(0, 1 − $m$)", f)
-	for i, c := range []struct {
-		g     float64
-		label string
-	}{{-1, "pendiente −1 (por izquierda)"}, {-0.5, "pendiente −0.5 (subgradiente)"}, {0, "pendiente 0 (por derecha, gdkit)"}} {
-		g := c.g
-		l := plotter.NewFunction(func(m float64) float64 { return g * (m - 1) })
-		l.LineStyle = th.Guide(th.Color(i + 1))
-		p.Add(l)
-		p.Legend.Add(c.label, l)
-	}
-	kink, err := plotter.NewScatter(plotter.XYs{{X: 1, Y: 0}})
+	labels := []string{"pendiente −1 (por izquierda)", "pendiente −0.5 (subgradiente)", "pendiente 0 (por derecha, gdkit)"}
+	p, err := gdplot.Subgradients(hinge, -1, 3, 1, []float64{-1, -0.5, 0}, labels)
 	if err != nil {
 		return nil, err
 	}
-	kink.GlyphStyle.Color, kink.GlyphStyle.Radius = th.Color(2), th.MarkerRadius
-	p.Add(kink)
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = -1, 3, -1, 2.5
-	p.Legend.Top, p.Legend.Left = true, false
+	p.Title.Text = "Bisagra max(0, 1 − $m$): quiebre en $m$ = 1"
+	p.X.Label.Text, p.Y.Label.Text = "margen $m = s z$", "pérdida"
+	p.Y.Min, p.Y.Max = -1, 2.5
+	p.Legend.Top = true
 	return gdplot.Single(p), nil
 }
 
@@ -160,17 +143,11 @@ func nb08EpochCurves() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	X := mat.NewDense(n, d+1, nil)
-	for i := 0; i < n; i++ {
-		row := X.RawRowView(i)
-		copy(row, data.Row(i))
-		row[d] = 1
-	}
-	var wLS mat.VecDense
-	if err := wLS.SolveVec(X, mat.NewVecDense(n, y)); err != nil {
+	wLS, err := m.LeastSquares()
+	if err != nil {
 		return nil, err
 	}
-	eMin := m.E(wLS.RawVector().Data)
+	eMin := m.E(wLS)
 	var ss []gdplot.Series
 	for _, md := range []struct {
 		name  string
@@ -181,11 +158,7 @@ func nb08EpochCurves() (*gdplot.Figure, error) {
 		if err != nil {
 			return nil, err
 		}
-		var gap []float64
-		for _, e := range tr.FullE() {
-			gap = append(gap, e-eMin)
-		}
-		ss = append(ss, gdplot.Series{Label: md.name, Y: gap})
+		ss = append(ss, gdplot.Series{Label: md.name, Y: tr.Gap(eMin)})
 	}
 	p, err := gdplot.LossCurve(true, ss...)
 	if err != nil {
