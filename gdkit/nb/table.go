@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -67,8 +68,33 @@ func (t *Table) format(c any) string {
 	return fmt.Sprint(c)
 }
 
-// Text renders the table as aligned plain text: the first column left
-// aligned, the others right aligned (they hold numbers), two spaces apart.
+// numeric reports whether a cell reads as a number ("1.5", "-3e-04",
+// "0.41 s"): numbers are right aligned, words left aligned.
+func numeric(c string) bool {
+	c = strings.TrimSuffix(strings.TrimSpace(c), " s")
+	_, err := strconv.ParseFloat(c, 64)
+	return err == nil
+}
+
+// rightAligned reports, for each column, whether it holds numbers: every
+// non-empty cell below the header is numeric (and the column is not the
+// first, which names the rows).
+func (t *Table) rightAligned(cols int) []bool {
+	right := make([]bool, cols)
+	for j := 1; j < cols; j++ {
+		right[j] = true
+		for _, r := range t.Rows {
+			if j < len(r) && r[j] != "" && !numeric(r[j]) {
+				right[j] = false
+				break
+			}
+		}
+	}
+	return right
+}
+
+// Text renders the table as aligned plain text, two spaces between
+// columns: columns of numbers right aligned, the others left aligned.
 func (t *Table) Text() string {
 	all := append([][]string{t.Header}, t.Rows...)
 	var width []int
@@ -80,6 +106,7 @@ func (t *Table) Text() string {
 			width[j] = max(width[j], utf8.RuneCountInString(c))
 		}
 	}
+	right := t.rightAligned(len(width))
 	var b strings.Builder
 	if t.Caption != "" {
 		b.WriteString(t.Caption + "\n")
@@ -89,7 +116,10 @@ func (t *Table) Text() string {
 		for j, c := range r {
 			pad := strings.Repeat(" ", width[j]-utf8.RuneCountInString(c))
 			if j > 0 {
-				line.WriteString("  " + pad + c)
+				line.WriteString("  ")
+			}
+			if right[j] {
+				line.WriteString(pad + c)
 			} else {
 				line.WriteString(c + pad)
 			}
@@ -99,15 +129,21 @@ func (t *Table) Text() string {
 	return b.String()
 }
 
-// HTML renders the table as an HTML <table>, numbers right aligned.
+// HTML renders the table as an HTML <table>, columns of numbers right
+// aligned.
 func (t *Table) HTML() string {
 	var b strings.Builder
+	cols := len(t.Header)
+	for _, r := range t.Rows {
+		cols = max(cols, len(r))
+	}
+	right := t.rightAligned(cols)
 	row := func(tag string, cells []string) {
 		b.WriteString("<tr>")
 		for j, c := range cells {
-			align := "right"
-			if j == 0 {
-				align = "left"
+			align := "left"
+			if right[j] {
+				align = "right"
 			}
 			fmt.Fprintf(&b, `<%s style="text-align:%s">%s</%s>`, tag, align, html.EscapeString(c), tag)
 		}

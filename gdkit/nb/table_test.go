@@ -88,3 +88,19 @@ func TestTraceTable(t *testing.T) {
 		t.Errorf("nil trace: %v", err)
 	}
 }
+
+// A column of words is left aligned, a column of numbers right aligned.
+func TestTableAlignment(t *testing.T) {
+	tb := NewTable("α", "motivo", "iteraciones")
+	tb.Float = "%g"
+	tb.Row(0.3, "convergió", 18).Row(1.05, "divergió", 74)
+	want := "α     motivo     iteraciones\n" +
+		"0.3   convergió           18\n" +
+		"1.05  divergió            74\n"
+	if got := tb.Text(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if h := tb.HTML(); !strings.Contains(h, `<td style="text-align:left">divergió</td>`) {
+		t.Errorf("words not left aligned in HTML: %s", h)
+	}
+}
