@@ -188,9 +188,10 @@ func (t *Table) Show() error {
 // TraceTable returns the iteration table of a descent run, the way the
 // slides write iterations 1 and 2: one row per iteration i of rows, with
 // w_i (a column per parameter, named by names, or w1…wP when names is
-// empty), E(w_i) and every partial derivative δE/δ(name) at w_i. A row
-// outside the trace, or a number of names other than the trace's Dim, is
-// an error (wrapping gdkit.ErrBadParam or gdkit.ErrDimension).
+// empty), E(w_i) and every partial derivative δE/δ(name) at w_i, with
+// four significant digits. A row outside the trace, or a number of names
+// other than the trace's Dim, is an error (wrapping gdkit.ErrBadParam or
+// gdkit.ErrDimension).
 func TraceTable(tr *gdkit.Trace, rows []int, names ...string) (*Table, error) {
 	if tr == nil {
 		return nil, fmt.Errorf("nb: TraceTable of a nil trace: %w", gdkit.ErrEmpty)
@@ -209,6 +210,7 @@ func TraceTable(tr *gdkit.Trace, rows []int, names ...string) (*Table, error) {
 		header = append(header, "δE/δ"+n)
 	}
 	t := NewTable(header...)
+	t.Float = "%.4g" // w, E and gradients differ in scale; near convergence the gradient is tiny
 	for _, i := range rows {
 		if i < 0 || i >= tr.Len() {
 			return nil, fmt.Errorf("nb: TraceTable: iteration %d is not in the trace (0…%d): %w", i, tr.Len()-1, gdkit.ErrBadParam)

@@ -72,9 +72,9 @@ func TestTraceTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	// w1 shrinks by 1 − 0.1·2 = 0.8 per step, w2 by 1 − 0.1·4 = 0.6.
-	want := "iteración      w1      w2       E  δE/δw1  δE/δw2\n" +
-		"0          1.0000  1.0000  3.0000  2.0000  4.0000\n" +
-		"3          0.5120  0.2160  0.3555  1.0240  0.8640\n"
+	want := "iteración     w1     w2       E  δE/δw1  δE/δw2\n" +
+		"0              1      1       3       2       4\n" +
+		"3          0.512  0.216  0.3555   1.024   0.864\n"
 	if got := tb.Text(); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
