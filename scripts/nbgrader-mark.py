@@ -68,7 +68,7 @@ def mark(nb, name):
     for k in range(1, n + 1):
         if k not in checks:
             raise SystemExit(f"{name}: exercise {k} has an answer cell but no check cell")
-    changed = any(c.pop("_changed", False) for c in nb["cells"])
+    changed = any([c.pop("_changed", False) for c in nb["cells"]])  # pop them all
     return n, changed
 
 
