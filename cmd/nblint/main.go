@@ -92,6 +92,9 @@ func lint(b []byte) ([]string, error) {
 	code, open := 0, 0 // open: answer cells still waiting for their check
 	for i, c := range nb.Cells {
 		if c.Type != "code" {
+			if src, err := source(c.Source); err == nil && strings.Contains(src, "// BEGIN SOLUTION") {
+				probs = append(probs, fmt.Sprintf("cell %d: \"// BEGIN SOLUTION\" outside a code cell (nbgrader would take it for a solution)", i+1))
+			}
 			continue
 		}
 		code++

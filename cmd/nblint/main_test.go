@@ -65,6 +65,10 @@ func TestLint(t *testing.T) {
 			}
 		})
 	}
+	md := []byte(`{"cells": [{"cell_type": "markdown", "source": "entre // BEGIN SOLUTION y", "metadata": {}}]}`)
+	if probs, _ := lint(md); len(probs) != 1 || !strings.Contains(probs[0], "outside a code cell") {
+		t.Errorf("a delimiter in markdown: %q", probs)
+	}
 	if _, err := lint([]byte("{")); err == nil {
 		t.Error("bad JSON: want an error")
 	}
