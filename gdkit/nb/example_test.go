@@ -113,3 +113,18 @@ func ExampleProgress() {
 	// mini-lotes (64)  ██··· época 2/5
 	// estocástico (1)  ····· esperando
 }
+
+// The iteration table of a descent on E = w1² + 2w2², the way the slides
+// write iterations 1 and 2: every w_i, E and δE/δw_i.
+func ExampleTraceTable() {
+	p := gdkit.Problem{E: func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] },
+		Grad: func(g, w []float64) { g[0], g[1] = 2*w[0], 4*w[1] }, Dim: 2}
+	tr, _ := gdkit.Descend(p, []float64{8, 6}, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 2})
+	t, _ := nb.TraceTable(tr, []int{0, 1, 2})
+	t.Show()
+	// Output:
+	// iteración    w1    w2      E  δE/δw1  δE/δw2
+	// 0             8     6    136      16      24
+	// 1           6.4   3.6  66.88    12.8    14.4
+	// 2          5.12  2.16  35.55   10.24    8.64
+}
