@@ -111,13 +111,13 @@ func ExampleGridGradient() {
 	c, r := E.Dims()
 	fmt.Println("grid:", c, "columns (w1) ×", r, "rows (w2)")
 
-	dEdW1, dEdW2, _ := gdkit.GridGradient(E) // variable order, true spacing
-	col, row := 15, 5                        // w1 = 2, w2 = -6
+	dEdW1, dEdW2, _ := gdkit.GridGradient(E, nil) // variable order, true spacing
+	col, row := 15, 5                             // w1 = 2, w2 = -6
 	fmt.Printf("at (w1=%.1f, w2=%.1f): dE/dw1=%.2f dE/dw2=%.2f\n", E.X(col), E.Y(row), dEdW1.Z(col, row), dEdW2.Z(col, row))
 
 	// The slide's dEdW1, dEdW2 = np.gradient(E): numpy's axis 0 is rows (w2)
 	// and the spacing is 1, so its "dEdW1" is 0.8·∂E/∂w2.
-	ax0, ax1, _ := gdkit.NumpyGradient(E)
+	ax0, ax1, _ := gdkit.NumpyGradient(E, nil)
 	fmt.Printf("np.gradient(E): axis0=%.2f axis1=%.2f\n", ax0.Z(col, row), ax1.Z(col, row))
 	// Output:
 	// grid: 25 columns (w1) × 25 rows (w2)
@@ -181,7 +181,7 @@ func ExampleSampleGradient() {
 	for i, x := range xs {
 		ys[i] = math.Sin(x)
 	}
-	d, err := gdkit.SampleGradient(nil, ys, xs)
+	d, err := gdkit.SampleGradient(nil, ys, xs, nil)
 	if err != nil {
 		fmt.Println(err)
 		return

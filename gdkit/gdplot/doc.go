@@ -11,7 +11,7 @@
 // every figure that takes a grid, without unpacking it into slices:
 //
 //	E, _ := gdkit.Meshgrid(ws, ws).Eval(func(w1, w2 float64) float64 { return w1*w1 + w2*w2 })
-//	dEdW1, dEdW2, _ := gdkit.GridGradient(E)
+//	dEdW1, dEdW2, _ := gdkit.GridGradient(E, nil)
 //	p, _ := gdplot.Contour(E, levels, true) // plt.contour
 //	q, _ := gdplot.NewQuiver(dEdW1, dEdW2)  // plt.quiver
 //	p.Add(q)

@@ -6,6 +6,16 @@ import (
 	"testing"
 )
 
+// gradient1D is np.gradient(f, h, edge_order=edge) through SampleGradient.
+func gradient1D(dst, f []float64, h float64, edge int) ([]float64, error) {
+	return SampleGradient(dst, f, nil, &GradientSettings{EdgeOrder: edge, Spacing: []float64{h}})
+}
+
+// gradient1DCoords is np.gradient(f, x, edge_order=edge) through SampleGradient.
+func gradient1DCoords(dst, f, x []float64, edge int) ([]float64, error) {
+	return SampleGradient(dst, f, x, &GradientSettings{EdgeOrder: edge})
+}
+
 func edge2Close(t *testing.T, name string, got, want []float64, tol float64) {
 	t.Helper()
 	if len(got) != len(want) {
@@ -87,10 +97,15 @@ func TestGradientSpacingNumpy(t *testing.T) {
 			d1 := make([]float64, n*n)
 			d0 := make([]float64, n*n)
 			for r := range n {
-				ax.apply(d1[r*n:], f[r*n:], n, 1) // axis 1, along a row
+				ax.apply(d1[r*n:], f[r*n:], 1) // axis 1, along a row
 			}
 			for c := range n {
-				ax.apply(d0[c:], f[c:], n, n) // axis 0, down a column
+				ax.apply(d0[c:], f[c:], n) // axis 0, down a column
+			}
+			rows := make([]float64, n*n)
+			ax.rows(rows, f, n) // axis 0, whole rows at a time
+			if !gridEqual(rows, d0) {
+				t.Errorf("coords %v, edge %d: rows %v, apply down the columns %v", x, edge, rows, d0)
 			}
 			for k := range n {
 				edge2Close(t, "axis 1", d1[k*n:(k+1)*n], w, 1e-14)
@@ -171,12 +186,20 @@ func TestGradient1DErrors(t *testing.T) {
 		run  func() error
 	}{
 		{"edge 3", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 3); return err }},
-		{"edge 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 0); return err }},
+		{"edge -1", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, -1); return err }},
 		{"2 points, edge 2", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1, 2}, 1, 2); return err }},
 		{"1 point, edge 1", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1}, 1, 1); return err }},
 		{"h = 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, 0, 1); return err }},
 		{"h = Inf", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, math.Inf(1), 1); return err }},
-		{"NaN in f", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, nan, 3}, 1, 2); return err }},
+		{"every f NaN", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{nan, nan, nan}, 1, 2); return err }},
+		{"Spacing with x", ErrBadParam, func() error {
+			_, err := SampleGradient(nil, []float64{1, 2, 3}, []float64{0, 1, 2}, &GradientSettings{Spacing: []float64{1}})
+			return err
+		}},
+		{"two spacings in 1D", ErrDimension, func() error {
+			_, err := SampleGradient(nil, []float64{1, 2, 3}, nil, &GradientSettings{Spacing: []float64{1, 2}})
+			return err
+		}},
 		{"dst length", ErrDimension, func() error { _, err := gradient1D(make([]float64, 2), []float64{1, 2, 3}, 1, 2); return err }},
 		{"len(x)", ErrDimension, func() error { _, err := gradient1DCoords(nil, []float64{1, 2, 3}, []float64{0, 1}, 1); return err }},
 		{"repeated x", ErrBadParam, func() error {
