@@ -3,6 +3,7 @@ package gdkit
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -124,5 +125,37 @@ func TestEvalKeepsNonFinite(t *testing.T) {
 	a1, _, err := Meshgrid(xs, xs).GradOnGrid(func(g, w []float64) { g[0], g[1] = 1/w[0], 2*w[1] })
 	if err != nil || !math.IsInf(a1.At(0, 4), 1) || a1.At(0, 7) != 1/1.5 {
 		t.Errorf("GradOnGrid: %v at w1 = 0, %v at 1.5, err %v", a1.At(0, 4), a1.At(0, 7), err)
+	}
+}
+
+// TestRunsStop is the other half of the rule: what follows one point stops
+// at a non-finite value, with an error that names it, while the grid of
+// the same function keeps its holes.
+func TestRunsStop(t *testing.T) {
+	logE := func(w []float64) float64 { return math.Log(w[0]) + w[1]*w[1] }
+	logG := func(g, w []float64) { g[0], g[1] = 1/w[0], 2*w[1] }
+	for _, c := range []struct {
+		x    float64
+		want string
+	}{
+		{-1, "f(-1) = NaN: x = -1 is outside the domain"},
+		{0, "f(0) = -Inf: x = 0 is outside the domain"},
+		{1e-7, "the derivative at x = 1e-07 needs f at x ± 1e-05"},
+	} {
+		_, err := Derivative(math.Log, c.x, nil)
+		if !errors.Is(err, ErrNotFinite) || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Derivative(log, %g): err = %v, want ErrNotFinite naming %q", c.x, err, c.want)
+		}
+	}
+	// From a point inside the domain, a step too large leaves it: the trace
+	// is kept up to the step that left.
+	tr, err := Descend(Problem{E: logE, Grad: logG, Dim: 2}, []float64{0.5, 1}, &DescentSettings{Alpha: 1, MaxIter: 10})
+	var de *DivergenceError
+	if !errors.As(err, &de) || de.Iter != 1 || tr == nil || tr.Iterations() != 1 {
+		t.Errorf("Descend leaving the domain: err = %v, trace %v", err, tr)
+	}
+	// From a point outside the domain: the same error at iteration 0.
+	if _, err := Descend(Problem{E: logE, Grad: logG, Dim: 2}, []float64{-1, 1}, &DescentSettings{Alpha: 0.1}); !errors.As(err, &de) || de.Iter != 0 {
+		t.Errorf("Descend from outside the domain: err = %v", err)
 	}
 }

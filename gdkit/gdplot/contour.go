@@ -115,14 +115,17 @@ func (p fixedPalette) Colors() []color.Color { return p }
 // digits; non-finite and repeated levels are dropped), coloured low→high
 // from dark to light so that they stay ordered on a greyscale print, and
 // returns the levels used. g must be at least 2×2 with finite, increasing
-// coordinates and finite values; errors wrap gdkit.ErrEmpty (no grid, no
-// level), gdkit.ErrNotFinite (a NaN value or only non-finite levels), or
-// are bad parameters (a flat grid with nil levels).
+// coordinates. Cells with a NaN or ±Inf corner are masked (no line enters
+// them; see the package's masking rule) and a note on p says how many;
+// the nil levels come from the finite values. Errors wrap gdkit.ErrEmpty
+// (no grid, no level), gdkit.ErrNotFinite (no finite value, or only
+// non-finite levels), or are bad parameters (a flat grid with nil levels).
 func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
-	lo, hi, err := gridRange(g)
+	m, err := readMasked(g)
 	if err != nil {
 		return nil, err
 	}
+	lo, hi := m.lo, m.hi
 	if levels == nil {
 		if lo == hi {
 			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines: %w", lo, errBadParam)
@@ -139,10 +142,10 @@ func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float
 	if len(levels) == 0 {
 		return nil, fmt.Errorf("gdplot: no finite contour level: %w", gdkit.ErrNotFinite)
 	}
-	c := plotter.NewContour(g, levels, contourPalette(len(levels)))
-	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
-	c.Min, c.Max = levels[0], levels[len(levels)-1]
-	p.Add(c)
+	p.Add(m.contour(levels, contourPalette(len(levels)), draw.LineStyle{Width: DefaultTheme.GuideWidth}, levels[0], levels[len(levels)-1]))
+	if n := m.note(); n != nil {
+		p.Add(n)
+	}
 	return levels, nil
 }
 
@@ -158,7 +161,7 @@ func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, erro
 	}
 	fitGrid(p, g)
 	if labels {
-		p.Add(levelLabels(g, ls))
+		p.Add(levelLabels(maskNodes(g), ls))
 	}
 	return p, nil
 }
