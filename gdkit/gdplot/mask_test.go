@@ -216,3 +216,26 @@ func TestMaskAllNonFinite(t *testing.T) {
 		}
 	}
 }
+
+// TestTinyContourOneLabel is the case FuzzGridFigures found: a grid with a
+// single drawable cell gets one level label, and at 2×1.5 in the equal
+// aspect narrowed the canvas until gonum's padding divided by zero (the
+// label was both the left-most and the right-most glyph): NaN in the SVG.
+func TestTinyContourOneLabel(t *testing.T) {
+	nan := math.NaN()
+	z := make([]float64, 81)
+	for k := range z {
+		z[k] = nan
+	}
+	copy(z, []float64{nan, 4.0625, 2.8125, 2.0625, -1e300})
+	z[12], z[13] = -0.4681250000000001, -0.7181250000000001
+	xs := []float64{-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2}
+	ys := []float64{-1, -0.65, -0.2, 0.35, 1, 1.75, 2.6, 3.55, 4.6}
+	p, err := Contour(grid(xs, ys, z), nil, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Single(p).WithSize(2*Inch, 1.5*Inch).Bytes(SVG); err != nil {
+		t.Fatal(err)
+	}
+}
