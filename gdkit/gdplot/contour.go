@@ -78,6 +78,20 @@ func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
 	return out
 }
 
+// unnudge undoes, for a label, cleanLevels' nudge of a level 0 that is a
+// grid value (to 1e-21): a level within 1e-12 of the largest |level| of
+// 0 is written as 0.
+func unnudge(l float64, levels []float64) float64 {
+	var m float64
+	for _, v := range levels {
+		m = math.Max(m, math.Abs(v))
+	}
+	if math.Abs(l) <= 1e-12*m {
+		return 0
+	}
+	return l
+}
+
 // round2 rounds x to 2 significant digits (labels read better).
 func round2(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
@@ -205,7 +219,7 @@ func levelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
 		}
 		if found {
 			xys = append(xys, at)
-			texts = append(texts, fmtNum(l))
+			texts = append(texts, fmtNum(unnudge(l, levels)))
 		}
 	}
 	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot"
@@ -237,5 +238,24 @@ func TestTinyContourOneLabel(t *testing.T) {
 	}
 	if _, err := Single(p).WithSize(2*Inch, 1.5*Inch).Bytes(SVG); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLabelZeroLevel: a level 0 that is a grid value (log 1 + 0² = 0) is
+// nudged for gonum's tracing, but its label still reads "0", not "1e-21".
+func TestLabelZeroLevel(t *testing.T) {
+	g := logGrid()
+	levels := cleanLevels(g, []float64{-1, 0, 1})
+	if levels[1] == 0 {
+		t.Fatal("level 0 was not nudged: the test needs a grid value 0")
+	}
+	lab := levelLabels(maskNodes(g), levels)
+	for _, s := range lab.Labels.Labels {
+		if strings.Contains(s, "e-") {
+			t.Errorf("label %q", s)
+		}
+	}
+	if len(lab.Labels.Labels) != 3 {
+		t.Errorf("labels %q, want 3", lab.Labels.Labels)
 	}
 }
