@@ -16,18 +16,6 @@ func gradient1DCoords(dst, f, x []float64, edge int) ([]float64, error) {
 	return SampleGradient(dst, f, x, &GradientSettings{EdgeOrder: edge})
 }
 
-func edge2Close(t *testing.T, name string, got, want []float64, tol float64) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("%s: len %d, want %d", name, len(got), len(want))
-	}
-	for i := range want {
-		if math.Abs(got[i]-want[i]) > tol*math.Max(1, math.Abs(want[i])) {
-			t.Errorf("%s[%d] = %.17g, want %.17g", name, i, got[i], want[i])
-		}
-	}
-}
-
 // TestGradient1DDocstring checks the examples of np.gradient's docstring
 // (numpy 2.x), and its edge_order=2 example, to 1e-15.
 func TestGradient1DDocstring(t *testing.T) {
@@ -61,7 +49,7 @@ func TestGradient1DDocstring(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		edge2Close(t, c.name, got, c.want, 1e-14)
+		gridCloseAll(t, c.name, got, c.want, 1e-14)
 	}
 }
 
@@ -108,12 +96,12 @@ func TestGradientSpacingNumpy(t *testing.T) {
 				t.Errorf("coords %v, edge %d: rows %v, apply down the columns %v", x, edge, rows, d0)
 			}
 			for k := range n {
-				edge2Close(t, "axis 1", d1[k*n:(k+1)*n], w, 1e-14)
+				gridCloseAll(t, "axis 1", d1[k*n:(k+1)*n], w, 1e-14)
 				col := make([]float64, n)
 				for r := range n {
 					col[r] = d0[r*n+k]
 				}
-				edge2Close(t, "axis 0", col, w, 1e-14)
+				gridCloseAll(t, "axis 0", col, w, 1e-14)
 			}
 		}
 	}
@@ -173,7 +161,7 @@ func TestGradientSecondOrderAccurate(t *testing.T) {
 			t.Errorf("%s: max relative error %.3g (bound 0.03, expected to fail: %v)", c.name, e, c.wantBad)
 		}
 		if !c.scalar && c.edge == 2 {
-			edge2Close(t, c.name, d, numpyUneven, 1e-13)
+			gridCloseAll(t, c.name, d, numpyUneven, 1e-13)
 		}
 	}
 }
@@ -227,5 +215,5 @@ func TestGradient1DDstReused(t *testing.T) {
 	if &got[0] != &dst[0] {
 		t.Error("gradient1D did not write into dst")
 	}
-	edge2Close(t, "dst", dst, []float64{0, 2, 4, 6, 8}, 1e-15)
+	gridCloseAll(t, "dst", dst, []float64{0, 2, 4, 6, 8}, 1e-15)
 }

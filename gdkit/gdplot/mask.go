@@ -169,6 +169,13 @@ func (mc *maskedContour) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
+// GlyphBoxes implements plot.GlyphBoxer with plotter.Contour's boxes for
+// the whole grid, so a masked grid is laid out as an unmasked one (and
+// gonum's padding keeps a box at each corner of the data area).
+func (mc *maskedContour) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	return (&plotter.Contour{GridXYZ: mc.m.gridValuesXYZ()}).GlyphBoxes(p)
+}
+
 // DataRange implements plot.DataRanger.
 func (mc *maskedContour) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xs, ys := mc.m.xs, mc.m.ys

@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"bytes"
 	"errors"
 	"math"
 	"strings"
@@ -22,6 +21,20 @@ func logGrid() gdkit.Grid {
 	return evalGrid(xs, xs, func(w1, w2 float64) float64 { return math.Log(w1) + w2*w2 })
 }
 
+// logQuiver is the arrows of GridGradient on logGrid.
+func logQuiver(t *testing.T) *Quiver {
+	t.Helper()
+	d1, d2, err := gdkit.GridGradient(logGrid(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := NewQuiver(d1, d2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
+}
+
 // maskGoldenCases are the four figures of the log grid with its left half
 // masked: contour, filled contour with colour bar, arrows of GridGradient
 // over the contour, and the surface.
@@ -37,20 +50,11 @@ var maskGoldenCases = []struct {
 		return filledWithBar(t, logGrid(), 10)
 	}},
 	{"mask_quiver", func(t *testing.T) *Figure {
-		g := logGrid()
-		p, err := Contour(g, nil, false)
+		p, err := Contour(logGrid(), nil, false)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d1, d2, err := gdkit.GridGradient(g, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q, err := NewQuiver(d1, d2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.Add(q)
+		p.Add(logQuiver(t))
 		return Single(p)
 	}},
 	{"mask_surface", func(t *testing.T) *Figure {
@@ -66,27 +70,9 @@ var maskGoldenCases = []struct {
 	}},
 }
 
-// TestMaskGolden renders the masked figures of the log grid to PNG
-// (compared with testdata/<name>.png), SVG (no non-finite number) and PDF.
-func TestMaskGolden(t *testing.T) {
-	for _, tc := range maskGoldenCases {
-		t.Run(tc.name, func(t *testing.T) {
-			fig := tc.build(t)
-			if fig.Width == 0 {
-				fig.WithSize(4.8*Inch, 3.6*Inch)
-			}
-			fig.WithDPI(100)
-			got := render(t, fig, PNG)
-			if err := finiteSVG(render(t, fig, SVG)); err != nil {
-				t.Error(err)
-			}
-			if pdf := render(t, fig, PDF); !bytes.HasPrefix(pdf, []byte("%PDF")) {
-				t.Errorf("PDF output does not start with %%PDF")
-			}
-			checkGolden(t, tc.name+".png", got, 0.05)
-		})
-	}
-}
+// The masked figures join the golden cases of TestGolden (PNG compared,
+// SVG free of non-finite numbers, PDF written).
+func init() { goldenCases = append(goldenCases, maskGoldenCases...) }
 
 // TestMaskedContourStaysOut draws the contour lines of the log grid alone
 // and checks that no stroked point lies left of w1 = 0.2, the first column
@@ -174,14 +160,7 @@ func TestMaskNotes(t *testing.T) {
 	if n := m.note(); n == nil || n.Text != "sin valor finito:\n209 de 361 celdas" || n.Right || !n.Bottom {
 		t.Errorf("grid note = %+v, want bottom-left, 209 of 361 cells", n)
 	}
-	d1, d2, err := gdkit.GridGradient(g, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, err := NewQuiver(d1, d2)
-	if err != nil {
-		t.Fatal(err)
-	}
+	q := logQuiver(t)
 	// ∂E/∂w1 is non-finite in columns 0…11 (its differences read w1 ≤ 0).
 	if n := q.note(); n == nil || n.Text != "sin valor finito:\n240 de 400 flechas" || n.Right || n.Bottom {
 		t.Errorf("quiver note = %+v, want top-left, 240 of 400 arrows", n)
