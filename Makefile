@@ -3,6 +3,8 @@ SHELL      := /bin/bash
 GO         ?= go
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 FUZZTIME   ?= 2000x
+# FUZZMINIMIZE bounds the minimisation of each new interesting input (go's default is 60 s each).
+FUZZMINIMIZE ?= 20x
 NBJOBS     ?= 2
 PORT       ?= 8888
 FIGURES    ?= figures
@@ -33,7 +35,7 @@ unit:
 fuzz:
 	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" > "$$log" 2>&1 || { cat "$$log"; exit 1; }; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) "$$pkg" > "$$log" 2>&1 || { cat "$$log"; exit 1; }; \
 	done
 
 nbtest:

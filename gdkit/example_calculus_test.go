@@ -192,6 +192,26 @@ func ExampleSampleGradient() {
 	// (cos: 0.995 0.955 0.825)
 }
 
+// The examples of np.gradient's docstring: a scalar spacing, edge_order=2,
+// and a NaN that spoils only the differences that read it.
+func ExampleGradientSettings() {
+	f := []float64{1, 2, 4, 7, 11, 16}
+	d, _ := gdkit.SampleGradient(nil, f, nil, nil) // np.gradient(f)
+	fmt.Println(d)
+	d, _ = gdkit.SampleGradient(nil, f, nil, &gdkit.GradientSettings{Spacing: []float64{2}})
+	fmt.Println(d) // np.gradient(f, 2.)
+	sq := []float64{0, 1, 4, 9, 16}
+	d, _ = gdkit.SampleGradient(nil, sq, nil, &gdkit.GradientSettings{EdgeOrder: 2})
+	fmt.Println(d) // np.gradient(x**2, edge_order=2): exact for a quadratic
+	d, _ = gdkit.SampleGradient(nil, []float64{0, 1, math.NaN(), 9, 16, 25}, nil, nil)
+	fmt.Println(d)
+	// Output:
+	// [1 1.5 2.5 3.5 4.5 5]
+	// [0.5 0.75 1.25 1.75 2.25 2.5]
+	// [0 2 4 6 8]
+	// [1 NaN 4 NaN 8 9]
+}
+
 // np.meshgrid's full arrays, and E written on a vector evaluated on the mesh.
 func ExampleMeshgrid() {
 	m := gdkit.Meshgrid([]float64{-1, 0, 1}, []float64{10, 20})
