@@ -245,3 +245,21 @@ func (s *Student) do(ctx context.Context, method, u string, body []byte, auth st
 	}
 	return nil, &HTTPError{method, strings.TrimPrefix(u, s.Hub), res.StatusCode, short}
 }
+
+// Users lists the hub's user names (needs a token with the list:users scope,
+// such as an admin service's).
+func (s *Student) Users(ctx context.Context) ([]string, error) {
+	b, err := s.do(ctx, "GET", s.Hub+"/hub/api/users", nil, "token", http.StatusOK)
+	if err != nil {
+		return nil, err
+	}
+	var us []struct{ Name string }
+	if err := json.Unmarshal(b, &us); err != nil {
+		return nil, err
+	}
+	names := make([]string, len(us))
+	for i, u := range us {
+		names[i] = u.Name
+	}
+	return names, nil
+}
