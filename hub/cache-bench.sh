@@ -23,11 +23,10 @@ sharedcache=$dir/shared-go-build
 mkdir -p "$dir"; chmod 755 "$dir"
 cleanup() { remove_accounts "$class" "$pw"; rm -rf "$sharedcache"; }
 trap cleanup EXIT
-options=(${HUB_BENCH_OPTIONS:-cold copy link prog shared})
+read -r -a options <<< "${HUB_BENCH_OPTIONS:-cold copy link prog shared}"
 remove_accounts "$class" "$pw"
 make_accounts cachebench $(( ${#options[@]} + 1 )) "$class" "$pw"
 mapfile -t users < <(grep -v '^#' "$class")
-nb=notebooks/02_descenso_1d.ipynb
 kib() { du -sk "$@" 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
 
 # run USER OPTION: one student's first session; prints "setup first_go first_figure disk_MiB seeding_s".
@@ -45,8 +44,9 @@ run() {
     shared) extra=("GOCACHE=$sharedcache") ;;
   esac
   t1=$(date +%s.%N)
-  local json
-  json=$(cd "$h" && runuser -u "$u" -- env -i HOME="$h" USER="$u" $(grep -v '^#' "$shared/student.env") "${extra[@]}" \
+  local json envs
+  mapfile -t envs < <(grep -v '^#' "$shared/student.env")
+  json=$(cd "$h" && runuser -u "$u" -- env -i HOME="$h" USER="$u" "${envs[@]}" "${extra[@]}" \
     bash -c "umask 002; exec '$root/.venv/bin/python' '$root/hub/cache_bench.py' '$h/gdkit/02_descenso_1d.ipynb'" 2>>"$dir/kernels.log")
   local disk
   if [ "$opt" = link ]; then

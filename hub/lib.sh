@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2154
 # Helpers for hub/load.sh, hub/test.sh and hub/cache-bench.sh (sourced, not run):
 # a throw-away hub on free loopback ports with its own state, and test accounts.
 # Callers set: root (the checkout), and may set HUB_VAR.

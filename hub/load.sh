@@ -18,7 +18,8 @@ dir=$HUB_VAR/load
 class=$dir/class.txt pw=$dir/passwords.txt
 mkdir -p "$dir"; chmod 700 "$dir"
 go build -o "$dir/hubload" ./hub/cmd/hubload
-export HUB_SERVICE_TOKEN=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+HUB_SERVICE_TOKEN=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
+export HUB_SERVICE_TOKEN
 state=$(mktemp -d)
 cleanup() {
   stop_hub
