@@ -216,20 +216,36 @@ class ClassSpawner(LocalProcessSpawner):
 
     # --- ports -------------------------------------------------------------
 
+    # Ports handed to servers of this hub, port -> user name. A bind test alone
+    # is not enough: two spawns at the same moment can both find a port free
+    # before either server binds it; the loser's server then fails to start
+    # while the hub, polling that port, finds the winner's server there.
+    _ports_in_use = {}
+
     def _free_port(self):
         lo, hi = self.port_range
-        # Start at a per-user offset so that servers rarely race for one port.
         span = hi - lo + 1
-        start = hash(self.user.name) % span
+        start = hash(self.user.name) % span  # spread users over the range
         for i in range(span):
             port = lo + (start + i) % span
+            owner = self._ports_in_use.get(port)
+            if owner is not None and owner != self.user.name:
+                continue
             with socket.socket() as s:
                 try:
                     s.bind(("127.0.0.1", port))
                 except OSError:
                     continue
-                return port
+            # Reserved before any await, so no other spawn can take it.
+            self._release_port()
+            self._ports_in_use[port] = self.user.name
+            return port
         raise RuntimeError(f"no free port in {lo}-{hi}")
+
+    def _release_port(self):
+        for port, owner in list(self._ports_in_use.items()):
+            if owner == self.user.name:
+                del self._ports_in_use[port]
 
     # --- notebooks -------------------------------------------------------
 
@@ -333,6 +349,7 @@ class ClassSpawner(LocalProcessSpawner):
         cg = self.cgroup()
         if cg.usable:
             await cg.kill_all()
+        self._release_port()
 
     async def poll(self):
         status = await super().poll()
@@ -341,4 +358,5 @@ class ClassSpawner(LocalProcessSpawner):
             cg = self.cgroup()
             if cg.usable and cg.procs():
                 await cg.kill_all()
+            self._release_port()
         return status

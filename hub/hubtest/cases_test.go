@@ -107,8 +107,14 @@ func TestRunawayCells(t *testing.T) {
 	ka, kb := kernel(t, a), kernel(t, b)
 	cg := hubproc.StudentCgroup(hub.pid(), a.Name)
 	quota := cg.CPUQuota()
-	if quota <= 0 || cg.MemoryLimit() <= 0 || cg.MemoryLimit() > 1<<40 {
-		t.Fatalf("a runs without limits: quota %.2f cores, memory limit %d", quota, cg.MemoryLimit())
+	if cg.MemoryLimit() <= 0 || cg.MemoryLimit() > 1<<40 {
+		t.Fatalf("a runs without a memory limit (%d)", cg.MemoryLimit())
+	}
+	// HUB_CPU_LIMIT=0 runs the same cells without a CPU limit, to show what the
+	// limit changes: the CPU checks are then only logged.
+	limited := quota > 0
+	if !limited {
+		t.Logf("no CPU limit configured: measuring only")
 	}
 	quiet := medianCell(t, kb, 5)
 
@@ -128,12 +134,12 @@ func TestRunawayCells(t *testing.T) {
 	n1, th1 := cg.Throttled()
 	t.Logf("a's infinite loop on 4 goroutines uses %.2f cores (limit %.2f; held at the quota in %d of the 40 periods, %.1fs in all; machine load %s)",
 		rate, quota, n1-n0, (th1 - th0).Seconds(), hubproc.LoadAvg())
-	if rate > quota*1.15+0.05 {
+	if limited && rate > quota*1.15+0.05 {
 		t.Errorf("a's loop uses %.2f cores, over its limit of %.2f", rate, quota)
 	}
 	busy := medianCell(t, kb, 5)
 	t.Logf("b's cell: median %.2fs quiet, %.2fs during a's loop", quiet.Seconds(), busy.Seconds())
-	if bound := 2*quiet + time.Second; busy > bound {
+	if bound := 2*quiet + time.Second; limited && busy > bound {
 		t.Errorf("b slowed beyond the bound: %.2fs > %.2fs", busy.Seconds(), bound.Seconds())
 	}
 	hubCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
