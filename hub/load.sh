@@ -11,7 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd -P)
 k=${1:?usage: hub/load.sh K}
-[[ "$k" =~ ^[0-9]+$ ]] && [ "$k" -ge 1 ] && [ "$k" -le 60 ] || { echo "hub-load: K must be 1..60" >&2; exit 1; }
+if ! [[ "$k" =~ ^[0-9]+$ ]] || [ "$k" -lt 1 ] || [ "$k" -gt 60 ]; then
+  echo "hub-load: K must be 1..60" >&2; exit 1
+fi
 [ "$(id -u)" = 0 ] || { echo "hub-load: run as root (creates system accounts)" >&2; exit 1; }
 . hub/lib.sh
 dir=$HUB_VAR/load

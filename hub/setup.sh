@@ -45,9 +45,10 @@ if [ "$(cat "$venv/.gdkit-hub-requirements" 2>/dev/null)" != "$req_sum" ]; then
   echo "$req_sum" > "$venv/.gdkit-hub-requirements"
 fi
 
-# 2. Node: configurable-http-proxy, exactly as locked.
+# 2. Node: configurable-http-proxy, exactly as locked (HUB_SETUP_PROXY=0 skips it:
+# a single-user image needs no proxy).
 lock_sum=$(sha256sum hub/package-lock.json | cut -d' ' -f1)
-if [ "$(cat hub/node_modules/.gdkit-lock 2>/dev/null)" != "$lock_sum" ]; then
+if [ "${HUB_SETUP_PROXY:-1}" != 0 ] && [ "$(cat hub/node_modules/.gdkit-lock 2>/dev/null)" != "$lock_sum" ]; then
   say "installing configurable-http-proxy (npm ci)"
   (cd hub && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
   echo "$lock_sum" > hub/node_modules/.gdkit-lock
@@ -113,4 +114,4 @@ while [ "$dir" != / ]; do
   [ "${perms:9:1}" = x ] || [ "${perms:9:1}" = t ] || { echo "hub-setup: $dir is not traversable by other users; students could not build gdkit from $root" >&2; exit 1; }
   dir=$(dirname "$dir")
 done
-say "ready: venv $venv, proxy $(hub/node_modules/.bin/configurable-http-proxy --version), shared toolchain $shared"
+say "ready: venv $venv, proxy $(hub/node_modules/.bin/configurable-http-proxy --version 2>/dev/null || echo none), shared toolchain $shared"
