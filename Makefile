@@ -73,7 +73,7 @@ K         ?= 5
 ## hub: JupyterHub on 127.0.0.1:$(HUB_PORT) for the accounts of $(HUB_CLASS) (root; Ctrl-C stops it).
 hub: hub-setup hub-users
 	@echo "gdkit: JupyterHub on http://127.0.0.1:$${HUB_PORT:-19000}/ — students log in with the passwords in $${HUB_VAR:-/var/lib/gdkit-hub}/passwords.txt"
-	cd hub && ../.venv/bin/jupyterhub -f jupyterhub_config.py
+	@bash hub/run.sh
 
 ## hub-setup: venv + pinned hub requirements, configurable-http-proxy, the students' shared Go toolchain and warm cache.
 hub-setup:

@@ -33,7 +33,7 @@ kib() { du -sk "$@" 2>/dev/null | awk '{s+=$1} END {print s+0}'; }
 run() {
   local u=$1 opt=$2 h extra=() t0 t1
   h=$(getent passwd "$u" | cut -d: -f6)
-  runuser -u "$u" -- cp -r "$root/notebooks" "$h/gdkit"
+  runuser -u "$u" -- cp -r "$GROOT/notebooks" "$h/gdkit"
   t0=$(date +%s.%N)
   case $opt in
     cold) ;;
@@ -47,7 +47,7 @@ run() {
   local json envs
   mapfile -t envs < <(grep -v '^#' "$shared/student.env")
   json=$(cd "$h" && runuser -u "$u" -- env -i HOME="$h" USER="$u" "${envs[@]}" "${extra[@]}" \
-    bash -c "umask 002; exec '$root/.venv/bin/python' '$root/hub/cache_bench.py' '$h/gdkit/02_descenso_1d.ipynb'" 2>>"$dir/kernels.log")
+    bash -c "umask 002; exec '$HUB_VENV/bin/python' '$GROOT/hub/cache_bench.py' '$h/gdkit/02_descenso_1d.ipynb'" 2>>"$dir/kernels.log")
   local disk
   if [ "$opt" = link ]; then
     # du counts a hard-linked file once, under the first folder named: the seed.

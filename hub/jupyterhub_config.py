@@ -15,13 +15,19 @@ import sys
 here = os.path.dirname(os.path.abspath(__file__))
 repo = os.path.dirname(here)
 sys.path.insert(0, here)
-from gdkit_hub import ClassSpawner  # noqa: E402
+from gdkit_hub import ClassSpawner, read_env_file  # noqa: E402
 
 c = get_config()  # noqa: F821
 env = os.environ.get
 port = int(env("HUB_PORT", "19000"))
 var = env("HUB_VAR", "/var/lib/gdkit-hub")
 state = env("HUB_STATE", os.path.join(var, "state"))
+shared = env("HUB_SHARED", os.path.join(var, "shared"))
+# hub/setup.sh's choices: the venv, and the checkout students build from (this
+# one, or a copy of it when this one is not readable by other accounts).
+student_env = read_env_file(os.path.join(shared, "student.env"))
+if not student_env:
+    raise SystemExit(f"{shared}/student.env is missing: run make hub-setup first")
 os.makedirs(state, mode=0o700, exist_ok=True)
 
 # Loopback only: the proxy serves students on HUB_PORT; a reverse proxy with TLS
@@ -53,11 +59,10 @@ if admins:
 
 # What each student gets: JupyterLab with the Go kernel, as their own account.
 c.JupyterHub.spawner_class = ClassSpawner
-venv = env("VENV", os.path.join(repo, ".venv"))
-c.Spawner.cmd = [os.path.join(venv, "bin", "jupyterhub-singleuser")]
+c.Spawner.cmd = [os.path.join(student_env["HUB_VENV"], "bin", "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
-c.ClassSpawner.repo = repo
-c.ClassSpawner.shared = env("HUB_SHARED", os.path.join(var, "shared"))
+c.ClassSpawner.repo = student_env.get("GDKIT_ROOT", repo)
+c.ClassSpawner.shared = shared
 c.ClassSpawner.notebook_dir = "~/gdkit"
 c.ClassSpawner.notebooks_source = env("HUB_NOTEBOOKS", "")
 c.ClassSpawner.gocache = env("HUB_GOCACHE", "prog")

@@ -4,10 +4,16 @@
 # Callers set: root (the checkout), and may set HUB_VAR.
 HUB_VAR=${HUB_VAR:-/var/lib/gdkit-hub}
 export HUB_VAR
+# The venv and the checkout the students use, as hub/setup.sh chose them.
+student_env=${HUB_SHARED:-$HUB_VAR/shared}/student.env
+HUB_VENV=$(sed -n 's/^HUB_VENV=//p' "$student_env" 2>/dev/null)
+GROOT=$(sed -n 's/^GDKIT_ROOT=//p' "$student_env" 2>/dev/null)
+[ -n "$HUB_VENV" ] && [ -n "$GROOT" ] || { echo "$student_env is missing: run make hub-setup" >&2; exit 1; }
+export HUB_VENV GROOT
 
 # free_base: prints a port P in 19000-19098 with P, P+1 and P+2 free on 127.0.0.1.
 free_base() {
-  "$root/.venv/bin/python" - <<'PY'
+  "$HUB_VENV/bin/python" - <<'PY'
 import random, socket
 def free(p):
     with socket.socket() as s:
@@ -31,7 +37,7 @@ start_hub() {
   local state=$1 log=$2 port
   port=$(free_base)
   mkdir -p "$state"
-  HUB_PORT=$port HUB_STATE=$state setsid "$root/.venv/bin/jupyterhub" -f "$root/hub/jupyterhub_config.py" >"$log" 2>&1 &
+  HUB_PORT=$port HUB_STATE=$state setsid "$HUB_VENV/bin/jupyterhub" -f "$root/hub/jupyterhub_config.py" >"$log" 2>&1 &
   HUB_PID=$!
   HUB_URL=http://127.0.0.1:$port
   local i

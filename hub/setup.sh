@@ -7,15 +7,45 @@
 #      bin/ (gonb and goimports at go.mod's pins, hubcache), gomod/ (the module cache the
 #      notebooks build from), gocache-seed/ (a warm Go build cache), jupyter/ (the Go kernel
 #      spec), and student.env (the environment every student's server and kernel get).
-# Students run as their own accounts, so the checkout and $HUB_SHARED must be readable by them.
+# Students run as their own accounts and build gdkit from the checkout, so the checkout,
+# the venv and $HUB_SHARED must be readable by them. When the checkout is not (a clone
+# under /root, or in a private temporary folder), students build from a copy of it in
+# $HUB_VAR/checkout, made afresh by each run, and the venv is $HUB_VAR/venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd -P)
-venv=${VENV:-$root/.venv}
-shared=${HUB_SHARED:-${HUB_VAR:-/var/lib/gdkit-hub}/shared}
+var=${HUB_VAR:-/var/lib/gdkit-hub}
+shared=${HUB_SHARED:-$var/shared}
 umask 022
 
 say() { echo "hub-setup: $*"; }
+
+# traversable DIR: every folder from / to DIR lets other accounts through.
+traversable() {
+  local dir=$1 perms
+  while [ "$dir" != / ]; do
+    perms=$(stat -c %A "$dir")
+    [ "${perms:9:1}" = x ] || [ "${perms:9:1}" = t ] || return 1
+    dir=$(dirname "$dir")
+  done
+}
+mkdir -p "$var"
+chmod 755 "$var"
+traversable "$var" || { echo "hub-setup: HUB_VAR=$var is not traversable by other accounts" >&2; exit 1; }
+if traversable "$root"; then
+  groot=$root
+  venv=${VENV:-$root/.venv}
+else
+  groot=$var/checkout
+  venv=${VENV:-$var/venv}
+  say "$root is not readable by other accounts: students build from a copy in $groot"
+  rm -rf "$groot.new"
+  mkdir -p "$groot.new"
+  tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./hub/node_modules -cf - . | tar -C "$groot.new" -xf -
+  chmod -R a+rX,go-w "$groot.new"
+  rm -rf "$groot"
+  mv "$groot.new" "$groot"
+fi
 
 # 1. Python: the venv and the pinned hub requirements. Students' servers run
 # its interpreter as their own accounts, so it must be one that every account
@@ -60,6 +90,7 @@ chmod 755 "$shared" "$shared/bin" "$shared/jupyter" "$shared/jupyter/kernels" "$
 GOBIN="$shared/bin" go install tool                       # gonb + goimports, pinned in go.mod
 go build -o "$shared/bin/hubcache" ./hub/cmd/hubcache
 goroot_bin="$(go env GOROOT)/bin"
+traversable "$goroot_bin" || { echo "hub-setup: Go ($goroot_bin) is not readable by other accounts; install it under /usr/local" >&2; exit 1; }
 
 # The module cache students build from: every module of go.mod, taken from this
 # machine's cache when it has them (file:// proxy), otherwise from GOPROXY.
@@ -70,14 +101,15 @@ GOMODCACHE="$shared/gomod" GOFLAGS=-mod=mod \
 # (hub/gdkit_hub.py) reads it and adds the per-student variables.
 cat > "$shared/student.env" <<ENV
 PATH=$shared/bin:$venv/bin:$goroot_bin:/usr/local/bin:/usr/bin:/bin
-GDKIT_ROOT=$root
+HUB_VENV=$venv
+GDKIT_ROOT=$groot
 GOMODCACHE=$shared/gomod
 GOPROXY=off
 GOFLAGS=-mod=mod
 GOTOOLCHAIN=local
 GOTELEMETRY=off
 JUPYTER_PATH=$shared/jupyter
-JUPYTER_CONFIG_PATH=$root/hub/singleuser
+JUPYTER_CONFIG_PATH=$groot/hub/singleuser
 ENV
 chmod 644 "$shared/student.env"
 
@@ -107,11 +139,4 @@ fi
 chmod -R a+rX,go-w "$seed"
 chmod -R a+rX "$shared/gomod"
 
-# Students must be able to read the checkout (the notebooks build gdkit from it).
-dir=$root
-while [ "$dir" != / ]; do
-  perms=$(stat -c %A "$dir")
-  [ "${perms:9:1}" = x ] || [ "${perms:9:1}" = t ] || { echo "hub-setup: $dir is not traversable by other users; students could not build gdkit from $root" >&2; exit 1; }
-  dir=$(dirname "$dir")
-done
 say "ready: venv $venv, proxy $(hub/node_modules/.bin/configurable-http-proxy --version 2>/dev/null || echo none), shared toolchain $shared"

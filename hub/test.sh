@@ -26,7 +26,7 @@ remove_accounts "$class" "$pw"   # leftovers of an interrupted run
 make_accounts hubtest 2 "$class" "$pw"
 port=$(free_base)
 # The test hub: 1 GiB and 1 core per student, so the 10 GiB cell meets its limit quickly.
-GDKIT_HUB_TEST=1 GDKIT_ROOT="$root" HUB_TEST_PASSWORDS="$pw" HUB_PORT="$port" HUB_STATE="$state" \
+GDKIT_HUB_TEST=1 GDKIT_ROOT="$root" HUB_VENV="$HUB_VENV" HUB_TEST_PASSWORDS="$pw" HUB_PORT="$port" HUB_STATE="$state" \
   HUB_SERVICE_TOKEN="$(head -c 24 /dev/urandom | base64 | tr -d '/+=')" HUB_TEST_LOG="$dir/hub.log" \
   HUB_MEM_LIMIT=${HUB_MEM_LIMIT:-1G} HUB_CPU_LIMIT=${HUB_CPU_LIMIT:-1.0} \
   go test -count=1 -v -timeout 15m ./hub/hubtest 2>&1 | tee "$dir/test.log" | grep -E '^(=== RUN|--- |PASS|FAIL|ok|\s+\S+_test.go)'

@@ -27,6 +27,7 @@ import (
 // env is what hub/test.sh passes.
 var env struct {
 	root      string // the checkout
+	venv      string // HUB_VENV: the hub's venv
 	passwords string // "name password" lines: two students
 	port      string // HUB_PORT of the test hub
 	state     string // HUB_STATE
@@ -49,7 +50,7 @@ func startHub() (*hubProcess, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(filepath.Join(env.root, ".venv/bin/jupyterhub"), "-f", filepath.Join(env.root, "hub/jupyterhub_config.py"))
+	cmd := exec.Command(filepath.Join(env.venv, "bin/jupyterhub"), "-f", filepath.Join(env.root, "hub/jupyterhub_config.py"))
 	cmd.Env = append(os.Environ(), "HUB_PORT="+env.port, "HUB_STATE="+env.state, "HUB_SERVICE_TOKEN="+env.token)
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -91,6 +92,7 @@ func TestMain(m *testing.M) {
 		os.Exit(0)
 	}
 	env.root = os.Getenv("GDKIT_ROOT")
+	env.venv = os.Getenv("HUB_VENV")
 	env.passwords = os.Getenv("HUB_TEST_PASSWORDS")
 	env.port = os.Getenv("HUB_PORT")
 	env.state = os.Getenv("HUB_STATE")
