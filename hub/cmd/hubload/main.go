@@ -44,7 +44,8 @@ type student struct {
 	Responses      []time.Duration // the same, but to the first frame for a paced (animation) cell
 	CellFailures   []string        `json:",omitempty"`
 	PeakMemory     int64           // bytes, the cgroup's max usage
-	CPU            time.Duration
+	CPU            time.Duration   // CPU time of the student's cgroup, server start included
+	CPUAtReady     time.Duration   // ... when the server was ready (its start-up)
 	NotebookSource string
 }
 
@@ -161,6 +162,7 @@ func runStudent(ctx context.Context, hub, name, password, notebook string, cellT
 		return fail("server ready", err)
 	}
 	st.Ready = time.Since(t0)
+	_, st.CPUAtReady = mon.student(name)
 	defer func() {
 		st.PeakMemory, st.CPU = mon.student(name)
 		stopCtx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

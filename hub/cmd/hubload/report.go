@@ -17,6 +17,8 @@ type report struct {
 	FirstOutputP50, FirstOutputMax time.Duration // login → first output
 	PeakMemoryMax, PeakMemoryMean  int64
 	CPUPerStudent                  time.Duration // mean CPU time of a student's cgroup
+	CPUStart                       time.Duration // mean CPU time of a server's start-up
+	CPUPerCell                     time.Duration // mean CPU time of a cell (kernel, go build, the program)
 	Usage                          usage
 	Failures                       []string
 }
@@ -34,8 +36,8 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 	r := report{K: len(sts), Usage: u}
 	var cells, raw, ready, first []time.Duration
 	var memSum int64
-	var cpuSum time.Duration
-	var n int
+	var cpuSum, startSum, cellCPU time.Duration
+	var n, nCells int
 	for _, s := range sts {
 		bad := s.Err != "" || len(s.CellFailures) > 0
 		if bad {
@@ -59,6 +61,11 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 			r.PeakMemoryMax = max(r.PeakMemoryMax, s.PeakMemory)
 			memSum += s.PeakMemory
 			cpuSum += s.CPU
+			startSum += s.CPUAtReady
+			if len(s.Cells) > 0 {
+				cellCPU += s.CPU - s.CPUAtReady
+				nCells += len(s.Cells)
+			}
 			n++
 		}
 	}
@@ -73,6 +80,10 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 	if n > 0 {
 		r.PeakMemoryMean = memSum / int64(n)
 		r.CPUPerStudent = cpuSum / time.Duration(n)
+		r.CPUStart = startSum / time.Duration(n)
+	}
+	if nCells > 0 {
+		r.CPUPerCell = cellCPU / time.Duration(nCells)
 	}
 	return r
 }
@@ -86,8 +97,8 @@ func (r report) String() string {
 		secs(r.P50), secs(r.P95), secs(r.Max), secs(r.RawP95), secs(r.RawMax))
 	fmt.Fprintf(&b, "login → server ready: p50 %s  max %s\n", secs(r.ReadyP50), secs(r.ReadyMax))
 	fmt.Fprintf(&b, "login → first output: p50 %s  max %s\n", secs(r.FirstOutputP50), secs(r.FirstOutputMax))
-	fmt.Fprintf(&b, "peak memory per student: max %.0f MiB  mean %.0f MiB;  CPU per student %s\n",
-		float64(r.PeakMemoryMax)/(1<<20), float64(r.PeakMemoryMean)/(1<<20), secs(r.CPUPerStudent))
+	fmt.Fprintf(&b, "peak memory per student: max %.0f MiB  mean %.0f MiB\n", float64(r.PeakMemoryMax)/(1<<20), float64(r.PeakMemoryMean)/(1<<20))
+	fmt.Fprintf(&b, "CPU per student %s: server start %s, then %s per cell\n", secs(r.CPUPerStudent), secs(r.CPUStart), secs(r.CPUPerCell))
 	fmt.Fprintf(&b, "hub CPU %.1f%% of a core, proxy %.1f%%; machine %.0f%% busy; load average %s → %s\n",
 		100*r.Usage.HubCPU, 100*r.Usage.ProxyCPU, 100*r.Usage.MachineBusy, r.Usage.LoadBefore, r.Usage.After)
 	for _, f := range r.Failures {
