@@ -22,6 +22,7 @@ cleanup() {
   rm -rf "$state"
 }
 trap cleanup EXIT
+(cd hub && PYTHONDONTWRITEBYTECODE=1 "$HUB_VENV/bin/python" -m unittest test_gdkit_hub)
 remove_accounts "$class" "$pw"   # leftovers of an interrupted run
 make_accounts hubtest 2 "$class" "$pw"
 port=$(free_base)
