@@ -109,6 +109,23 @@ class StudentCgroup:
             self._write("cpu", "cpu.cfs_quota_us", max(1000, int(cpu_limit * period)))
         if pids_limit and "pids" in self.paths:
             self._write("pids", "pids.max", int(pids_limit))
+        self.rebalance()
+
+    def rebalance(self):
+        """Gives the students' parent cgroup the CPU weight of as many processes as
+        it has students. Without this, CFS weighs the whole class like one process
+        against every other process of the machine: with 20 runnable processes
+        elsewhere, 20 students together would get a 21st of the CPU."""
+        cpu = self.paths.get("cpu")
+        if not cpu:
+            return
+        parent = os.path.dirname(cpu)
+        try:
+            students = sum(1 for e in os.scandir(parent) if e.is_dir())
+            with open(os.path.join(parent, "cpu.shares"), "w") as f:
+                f.write(str(min(262144, max(2, 1024 * students))))
+        except OSError as e:
+            self.log.warning("could not set the class's CPU weight: %s", e)
 
     def procs(self):
         pids = set()
@@ -154,6 +171,7 @@ class StudentCgroup:
                 pass
             except OSError as e:
                 self.log.warning("could not remove %s: %s", p, e)
+        self.rebalance()
 
 
 class ClassSpawner(LocalProcessSpawner):
@@ -293,6 +311,12 @@ class ClassSpawner(LocalProcessSpawner):
             )
         elif self.gocache == "shared":
             env["GOCACHE"] = self.shared_gocache
+            if not os.path.isdir(self.shared_gocache):
+                # Group-writable and setgid, so that entries stay in the students' group.
+                os.makedirs(self.shared_gocache, exist_ok=True)
+                gid = pwd.getpwnam(self.user.name).pw_gid
+                os.chown(self.shared_gocache, 0, gid)
+                os.chmod(self.shared_gocache, 0o2770)
         return env
 
     def seed_private_cache(self):
@@ -316,9 +340,14 @@ class ClassSpawner(LocalProcessSpawner):
         drop = super().make_preexec_fn(name)
         join = self._join
 
+        # Files a student creates are the student's alone; with the shared cache
+        # the class group must be able to use each other's cache entries.
+        mask = 0o007 if self.gocache == "shared" else 0o077
+
         def preexec():
             if join:
                 join()
+            os.umask(mask)
             drop()
 
         return preexec

@@ -70,8 +70,10 @@ lo, hi = env("HUB_USER_PORTS", "19100-19499").split("-")
 c.ClassSpawner.port_range = (int(lo), int(hi))
 c.Spawner.mem_limit = env("HUB_MEM_LIMIT", "2G")
 c.Spawner.cpu_limit = float(env("HUB_CPU_LIMIT", "1.0"))
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
+# A class logging in at the same minute on a small server: each JupyterLab takes about
+# 3 s of CPU to start, so 20 at once on 2 busy cores need more than the default 60 s.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 c.Spawner.env_keep = ["LANG", "LC_ALL"]  # PATH and the rest come from student.env
 
 # A server left idle is not culled here (a class runs for hours); the kernels

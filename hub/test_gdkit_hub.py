@@ -32,6 +32,28 @@ class PortTest(unittest.TestCase):
         self.assertNotIn(p, ClassSpawner._ports_in_use)
 
 
+class CgroupTest(unittest.TestCase):
+    def test_class_weight_follows_the_number_of_students(self):
+        import logging
+        from gdkit_hub import StudentCgroup
+        with tempfile.TemporaryDirectory() as root:
+            parent = os.path.join(root, "gdkit-hub")
+            os.makedirs(parent)
+            cgs = []
+            for name in ("ana", "beto", "caro"):
+                cg = StudentCgroup("/gdkit-hub", name, logging.getLogger())
+                cg.paths = {"cpu": os.path.join(parent, name)}
+                os.makedirs(cg.paths["cpu"])
+                cg.rebalance()
+                cgs.append(cg)
+            with open(os.path.join(parent, "cpu.shares")) as f:
+                self.assertEqual(f.read(), str(3 * 1024))
+            os.rmdir(cgs[0].paths["cpu"])
+            cgs[0].rebalance()
+            with open(os.path.join(parent, "cpu.shares")) as f:
+                self.assertEqual(f.read(), str(2 * 1024))
+
+
 class EnvFileTest(unittest.TestCase):
     def test_read(self):
         with tempfile.NamedTemporaryFile("w", delete=False) as f:

@@ -155,7 +155,7 @@ func runStudent(ctx context.Context, hub, name, password, notebook string, cellT
 	if err := s.StartServer(ctx); err != nil {
 		return fail("start server", err)
 	}
-	spawnCtx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	spawnCtx, cancel := context.WithTimeout(ctx, 6*time.Minute)
 	err := s.WaitReady(spawnCtx)
 	cancel()
 	if err != nil {
