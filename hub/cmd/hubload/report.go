@@ -19,6 +19,7 @@ type report struct {
 	CPUPerStudent                  time.Duration // mean CPU time of a student's cgroup
 	CPUStart                       time.Duration // mean CPU time of a server's start-up
 	CPUPerCell                     time.Duration // mean CPU time of a cell (kernel, go build, the program)
+	ClassCores                     float64       // the students' CPU time over the wall time: the cores the class got
 	Usage                          usage
 	Failures                       []string
 }
@@ -85,6 +86,9 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 	if nCells > 0 {
 		r.CPUPerCell = cellCPU / time.Duration(nCells)
 	}
+	if wall > 0 {
+		r.ClassCores = float64(cpuSum) / float64(wall)
+	}
 	return r
 }
 
@@ -98,7 +102,8 @@ func (r report) String() string {
 	fmt.Fprintf(&b, "login → server ready: p50 %s  max %s\n", secs(r.ReadyP50), secs(r.ReadyMax))
 	fmt.Fprintf(&b, "login → first output: p50 %s  max %s\n", secs(r.FirstOutputP50), secs(r.FirstOutputMax))
 	fmt.Fprintf(&b, "peak memory per student: max %.0f MiB  mean %.0f MiB\n", float64(r.PeakMemoryMax)/(1<<20), float64(r.PeakMemoryMean)/(1<<20))
-	fmt.Fprintf(&b, "CPU per student %s: server start %s, then %s per cell\n", secs(r.CPUPerStudent), secs(r.CPUStart), secs(r.CPUPerCell))
+	fmt.Fprintf(&b, "CPU per student %s: server start %s, then %s per cell; the class got %.2f cores\n",
+		secs(r.CPUPerStudent), secs(r.CPUStart), secs(r.CPUPerCell), r.ClassCores)
 	fmt.Fprintf(&b, "hub CPU %.1f%% of a core, proxy %.1f%%; machine %.0f%% busy; load average %s → %s\n",
 		100*r.Usage.HubCPU, 100*r.Usage.ProxyCPU, 100*r.Usage.MachineBusy, r.Usage.LoadBefore, r.Usage.After)
 	for _, f := range r.Failures {

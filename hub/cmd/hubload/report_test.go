@@ -30,8 +30,8 @@ func TestSummarize(t *testing.T) {
 		{Name: "b", Err: "login: refused"},
 		{Name: "c", Ready: 12 * s, FirstOutput: 13 * s, Cells: []time.Duration{3 * s}, Responses: []time.Duration{3 * s}, CellFailures: []string{"cell 3: panic"}, PeakMemory: 300 << 20, CPU: 20 * s},
 	}
-	r := summarize(sts, usage{}, time.Minute)
-	if r.Failed != 2 || r.Cells != 3 || r.Max != 3*s || r.RawMax != 8*s || r.PeakMemoryMax != 300<<20 || r.CPUPerStudent != 15*s {
+	r := summarize(sts, usage{}, 10*time.Second)
+	if r.Failed != 2 || r.Cells != 3 || r.Max != 3*s || r.RawMax != 8*s || r.PeakMemoryMax != 300<<20 || r.CPUPerStudent != 15*s || r.ClassCores != 3 {
 		t.Errorf("summary %+v", r)
 	}
 	out := r.String()
