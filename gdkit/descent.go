@@ -184,7 +184,10 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 // the evaluations of E and ∇E of every update. On divergence (E grows by
 // more than DivergeFactor·max(|E(w0)|,1), or Inf/NaN in w, E or ∇E) it
 // returns the trace so far together with a *DivergenceError
-// (errors.Is(err, ErrDiverged)). If the rule or the line search fails, it
+// (errors.Is(err, ErrDiverged)); a w0 outside the domain of E (E(w0) or
+// ∇E(w0) NaN or ±Inf) is the same error at iteration 0. A run, unlike a
+// grid, stops at the first non-finite value (see the package's rule for
+// non-finite values). If the rule or the line search fails, it
 // returns the trace so far, reason Failed, and their error. On bad input
 // it returns a nil trace and an error wrapping ErrBadParam, ErrEmpty,
 // ErrDimension or ErrNotFinite. w0 is not modified. Apart from amortised
