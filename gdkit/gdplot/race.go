@@ -51,7 +51,10 @@ type Race struct {
 	Levels []float64       // contour levels; nil as in AddContourLines
 	Min    []float64       // (w1, w2) of the minimum, marked with a black star; nil for none
 	LogY   bool            // the loss panel on a logarithmic axis
-	Runs   []Run2D
+	// LossLabel is the y label of the loss panel, e.g. "$E - E_{min}$";
+	// "" keeps LossCurve's.
+	LossLabel string
+	Runs      []Run2D
 }
 
 // Paths returns the contour map of r.Grid, in light colours, with every
@@ -317,5 +320,9 @@ func (r Race) loss(last int) (*plot.Plot, error) {
 		}
 		series[k] = Series{Label: run.Label, Y: es}
 	}
-	return LossCurve(r.LogY, series...)
+	p, err := LossCurve(r.LogY, series...)
+	if err == nil && r.LossLabel != "" {
+		p.Y.Label.Text = r.LossLabel
+	}
+	return p, err
 }
