@@ -175,6 +175,9 @@ func (r Race) paths(last int, legend bool) (*plot.Plot, error) {
 		}
 		all = append(all, xys...)
 	}
+	// The tracks' data ranges widened the axes: the map is the grid's window,
+	// and what leaves it is clipped.
+	fitGrid(p, r.Grid)
 	if legend {
 		placeLegend(p, all)
 	}
