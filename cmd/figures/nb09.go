@@ -96,11 +96,11 @@ func nb09Momentum(alpha, mu float64) nb09Method {
 // updates at most, until ‖∇E‖ ≤ 1e-10); a diverging run is kept.
 func nb09RaceOn(fd nb09Field, w0 []float64, n int, ms ...nb09Method) (gdplot.Race, error) {
 	p := gdkit.Problem{E: fd.f.F, Grad: fd.f.Grad, Dim: 2}
-	xs, err := gdkit.Linspace(fd.x[0], fd.x[1], 161)
+	xs, err := gdkit.Linspace(fd.x[0], fd.x[1], 101)
 	if err != nil {
 		return gdplot.Race{}, err
 	}
-	ys, err := gdkit.Linspace(fd.y[0], fd.y[1], 161)
+	ys, err := gdkit.Linspace(fd.y[0], fd.y[1], 101)
 	if err != nil {
 		return gdplot.Race{}, err
 	}
