@@ -198,16 +198,18 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 // the evaluations of E and ∇E of every update. On divergence (E grows by
 // more than DivergeFactor·max(|E(w0)|,1), or Inf/NaN in w, E or ∇E) it
 // returns the trace so far together with a *DivergenceError
-// (errors.Is(err, ErrDiverged)). If the line search finds no step that
-// lowers E (near the minimum E's decrease falls below its round-off), it
-// returns the trace so far, reason SearchFailed, and a *SearchError
+// (errors.Is(err, ErrDiverged)); a w0 outside the domain of E (E(w0) or
+// ∇E(w0) NaN or ±Inf) is the same error at iteration 0. A run, unlike a
+// grid, stops at the first non-finite value (see the package's rule for
+// non-finite values). If the line search finds no step that lowers E
+// (near the minimum E's decrease falls below its round-off), it returns
+// the trace so far, reason SearchFailed, and a *SearchError
 // (errors.Is(err, ErrSearchFailed)). If the rule or the line search fails
 // otherwise, it returns the trace so far, reason Failed, and their error.
-// On bad input
-// it returns a nil trace and an error wrapping ErrBadParam, ErrEmpty,
-// ErrDimension or ErrNotFinite. w0 is not modified. Apart from amortised
-// growth of the trace (and what a Rule or LineSearch does), the loop
-// allocates nothing per iteration.
+// On bad input it returns a nil trace and an error wrapping ErrBadParam,
+// ErrEmpty, ErrDimension or ErrNotFinite. w0 is not modified. Apart from
+// amortised growth of the trace (and what a Rule or LineSearch does), the
+// loop allocates nothing per iteration.
 func Descend(p Problem, w0 []float64, s *DescentSettings) (*Trace, error) {
 	d, err := newDescent(p, w0, s)
 	if err != nil {

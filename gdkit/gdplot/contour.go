@@ -78,6 +78,20 @@ func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
 	return out
 }
 
+// unnudge undoes, for a label, cleanLevels' nudge of a level 0 that is a
+// grid value (to 1e-21): a level within 1e-12 of the largest |level| of
+// 0 is written as 0.
+func unnudge(l float64, levels []float64) float64 {
+	var m float64
+	for _, v := range levels {
+		m = math.Max(m, math.Abs(v))
+	}
+	if math.Abs(l) <= 1e-12*m {
+		return 0
+	}
+	return l
+}
+
 // round2 rounds x to 2 significant digits (labels read better).
 func round2(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
@@ -115,14 +129,17 @@ func (p fixedPalette) Colors() []color.Color { return p }
 // digits; non-finite and repeated levels are dropped), coloured low→high
 // from dark to light so that they stay ordered on a greyscale print, and
 // returns the levels used. g must be at least 2×2 with finite, increasing
-// coordinates and finite values; errors wrap gdkit.ErrEmpty (no grid, no
-// level), gdkit.ErrNotFinite (a NaN value or only non-finite levels), or
-// are bad parameters (a flat grid with nil levels).
+// coordinates. Cells with a NaN or ±Inf corner are masked (no line enters
+// them; see the package's masking rule) and a note on p says how many;
+// the nil levels come from the finite values. Errors wrap gdkit.ErrEmpty
+// (no grid, no level), gdkit.ErrNotFinite (no finite value, or only
+// non-finite levels), or are bad parameters (a flat grid with nil levels).
 func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
-	lo, hi, err := gridRange(g)
+	m, err := readMasked(g)
 	if err != nil {
 		return nil, err
 	}
+	lo, hi := m.lo, m.hi
 	if levels == nil {
 		if lo == hi {
 			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines: %w", lo, errBadParam)
@@ -139,10 +156,10 @@ func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float
 	if len(levels) == 0 {
 		return nil, fmt.Errorf("gdplot: no finite contour level: %w", gdkit.ErrNotFinite)
 	}
-	c := plotter.NewContour(g, levels, contourPalette(len(levels)))
-	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
-	c.Min, c.Max = levels[0], levels[len(levels)-1]
-	p.Add(c)
+	p.Add(m.contour(levels, contourPalette(len(levels)), draw.LineStyle{Width: DefaultTheme.GuideWidth}, levels[0], levels[len(levels)-1]))
+	if n := m.note(); n != nil {
+		p.Add(n)
+	}
 	return levels, nil
 }
 
@@ -158,7 +175,7 @@ func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, erro
 	}
 	fitGrid(p, g)
 	if labels {
-		p.Add(levelLabels(g, ls))
+		p.Add(levelLabels(maskNodes(g), ls))
 	}
 	return p, nil
 }
@@ -202,7 +219,7 @@ func levelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
 		}
 		if found {
 			xys = append(xys, at)
-			texts = append(texts, fmtNum(l))
+			texts = append(texts, fmtNum(unnudge(l, levels)))
 		}
 	}
 	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})

@@ -239,10 +239,14 @@ func addTrack(p *plot.Plot, xs, ys []float64, k int, label string, minGap float6
 }
 
 // addFaintContours adds the contour lines of AddContourLines (the same
-// levels and checks) in lighter colours, so that paths drawn over them
-// stand out.
+// levels, checks and masking of non-finite cells) in lighter colours, so
+// that paths drawn over them stand out.
 func addFaintContours(p *plot.Plot, g plotter.GridXYZ, levels []float64) error {
 	ls, err := AddContourLines(plot.New(), g, levels)
+	if err != nil {
+		return err
+	}
+	m, err := readMasked(g)
 	if err != nil {
 		return err
 	}
@@ -252,10 +256,10 @@ func addFaintContours(p *plot.Plot, g plotter.GridXYZ, levels []float64) error {
 		light := func(v uint32) uint8 { return uint8((float64(v>>8) + 255) / 2) }
 		pal[i] = color.RGBA{R: light(r), G: light(gr), B: light(b), A: 0xff}
 	}
-	c := plotter.NewContour(g, ls, fixedPalette(pal))
-	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
-	c.Min, c.Max = ls[0], ls[len(ls)-1]
-	p.Add(c)
+	p.Add(m.contour(ls, fixedPalette(pal), draw.LineStyle{Width: DefaultTheme.GuideWidth}, ls[0], ls[len(ls)-1]))
+	if n := m.note(); n != nil {
+		p.Add(n)
+	}
 	return nil
 }
 

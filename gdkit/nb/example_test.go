@@ -18,7 +18,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	dEdW1, dEdW2, err := gdkit.GridGradient(E)
+	dEdW1, dEdW2, err := gdkit.GridGradient(E, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
