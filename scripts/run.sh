@@ -45,8 +45,11 @@ export JUPYTER_TOKEN=${JUPYTER_TOKEN:-$("$venv/bin/python" -c 'import secrets; p
 rootflag=()
 [ "$(id -u)" != 0 ] || rootflag=(--allow-root)
 # The versions are pinned by requirements.txt: no update check, no news feed.
+# Only warnings and errors are logged, so the URL line below stays in sight;
+# new notebooks get the Go kernel.
 (cd notebooks && exec "../$venv/bin/jupyter" "$ui" --no-browser --ip=127.0.0.1 --port="$port" \
-  --ServerApp.port_retries=0 --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+  --ServerApp.port_retries=0 --ServerApp.log_level=WARN --MultiKernelManager.default_kernel_name=gonb \
+  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
   --LabApp.news_url=None ${rootflag[@]+"${rootflag[@]}"}) &
 pid=$!
 trap 'kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; exit 130' INT TERM

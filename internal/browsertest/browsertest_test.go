@@ -74,7 +74,10 @@ func TestFigureProblem(t *testing.T) {
 }
 
 // TestFixtures runs the fixture notebooks in JupyterLab in headless
-// Chromium: one passes, and each of the others must fail for its reason.
+// Chromium: one passes, and each of the others must fail for its reason: a
+// cell that panics, one that does not compile, a figure cell without a
+// figure, an image that does not decode, a slider whose figure does not
+// follow it, and a page that asks for a URL outside 127.0.0.1.
 // It needs Chromium and the project's .venv; without them it is skipped,
 // unless GDKIT_REQUIRE_BROWSER=1 (make test sets it): then it fails, with
 // the command that installs what is missing.
@@ -126,6 +129,7 @@ func TestFixtures(t *testing.T) {
 		{"missing_figure.ipynb", []string{"figure missing", "figure not rendered: the cell shows no <img> or <svg>"}},
 		{"broken_figure.ipynb", []string{"figure not rendered: an <img> that does not decode"}},
 		{"slider_static.ipynb", []string{"the slider did not redraw"}},
+		{"outside_request.ipynb", []string{"outside 127.0.0.1", "http://example.com/logo.png"}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {

@@ -183,7 +183,7 @@ func Run(ctx context.Context, b *Browser, srv *Server, name string, opt Options)
 	return rep
 }
 
-// open loads the notebook's page and waits until its kernel is idle.
+// open loads the notebook's page and waits until its kernel is connected.
 func (r *run) open(net *netLog) error {
 	if err := net.watch(r.page); err != nil {
 		return err

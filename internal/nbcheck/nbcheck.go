@@ -120,7 +120,7 @@ func Check(nb *Notebook) []Failure {
 		first := firstCodeLine(string(c.Source))
 		var reason string
 		var text []string
-		for _, o := range c.Outputs {
+		for _, o := range coalesce(c.Outputs) {
 			t := outputText(o)
 			text = append(text, t)
 			if reason != "" {
@@ -150,6 +150,21 @@ func Check(nb *Notebook) []Failure {
 		})
 	}
 	return fails
+}
+
+// coalesce joins consecutive stream outputs of the same stream into one,
+// as Jupyter shows them: a busy kernel may send "panic: " and the rest of
+// its line in separate messages.
+func coalesce(outs []Output) []Output {
+	var res []Output
+	for _, o := range outs {
+		if n := len(res); n > 0 && o.Type == "stream" && res[n-1].Type == "stream" && res[n-1].Name == o.Name {
+			res[n-1].Text += o.Text
+			continue
+		}
+		res = append(res, o)
+	}
+	return res
 }
 
 // TextReason returns why an output's text shows a failed cell: "panic"
