@@ -1,4 +1,4 @@
-# gdkit: make run (notebooks in Jupyter) and make test (everything, notebooks included).
+# gdkit: make run (notebooks in JupyterLab) and make test (everything, notebooks included).
 SHELL      := /bin/bash
 GO         ?= go
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
@@ -7,27 +7,29 @@ FUZZTIME   ?= 2000x
 FUZZMINIMIZE ?= 20x
 NBJOBS     ?= 2
 PORT       ?= 8888
+UI         ?= lab
 FIGURES    ?= figures
-ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
-VENV       ?= .venv
+VENV       := .venv
+
 STUDENT    ?= student
 
-.PHONY: run setup test vet unit fuzz nbtest smoke notebooks html figures bench latency \
-	nblint mark nbgrader-env student autograde gradetest
+.PHONY: run setup test vet unit fuzz nbtest browser chromium smoke notebooks html figures bench latency \
+	nblint mark student autograde gradetest
 
-## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
+## run: set up what is missing (Jupyter in .venv, the pinned GoNB kernel, a warm build cache),
+## then serve notebooks/ in JupyterLab 4 (UI=notebook: Notebook 7) on 127.0.0.1 and print the URL.
 run: setup
-	@echo "gdkit: starting Jupyter on notebooks/ — open the URL printed below (Ctrl-C stops it)."
-	cd notebooks && jupyter notebook --no-browser --ip=127.0.0.1 --port=$(PORT) $(ROOTFLAG)
+	@PORT=$(PORT) UI=$(UI) bash scripts/run.sh
 
-## setup: Jupyter from Debian packages when absent, GoNB + goimports from go.mod, kernel spec.
+## setup: python3 with venv, .venv from requirements.txt, GoNB + goimports from go.mod, kernel spec,
+## warm Go build cache; one line per step with its time (details in out/setup.log).
 setup:
-	@bash scripts/ensure-jupyter.sh
-	@bash scripts/install-kernel.sh
+	@bash scripts/setup.sh
 
 ## test: vet, the notebooks' cell shape (nblint), unit tests (race detector), short fuzzing, a smoke
-## test of make run, every notebook through the real kernel, and the grading cases (gradetest).
-test: setup vet nblint unit fuzz smoke nbtest gradetest
+## test of make run, every notebook through the real kernel (nbclient), every notebook driven in
+## headless Chromium, and the grading cases of the student edition (gradetest).
+test: setup chromium vet nblint unit fuzz smoke nbtest browser gradetest
 
 ## nblint: every code cell ≤ 25 lines of ≤ 90 columns, no panic(err), exercises marked for nbgrader.
 nblint:
@@ -41,7 +43,7 @@ vet:
 	$(GO) vet ./...
 
 unit:
-	GDKIT_REQUIRE_KERNEL=1 $(GO) test -race -count=1 -timeout 30m ./...
+	GDKIT_REQUIRE_KERNEL=1 GDKIT_REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 30m ./...
 
 fuzz:
 	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
@@ -52,6 +54,14 @@ fuzz:
 nbtest:
 	$(GO) run ./cmd/nbcheck -j $(NBJOBS) $(NOTEBOOKS)
 
+## browser: every notebook run all in JupyterLab in headless Chromium (cmd/nbbrowser); screenshots in out/browser.
+browser:
+	$(GO) run ./cmd/nbbrowser $(NOTEBOOKS)
+
+## chromium: fail early, with the command to run, when Debian's Chromium is missing.
+chromium:
+	@$(GO) run ./cmd/nbbrowser -check
+
 smoke:
 	@bash scripts/run-smoke.sh
 
@@ -61,30 +71,26 @@ notebooks: setup
 
 ## html: static HTML copies of the executed notebooks in html/, and of the student edition in
 ## html/student/, for readers without Go.
-html: student
+html: setup student
 	@mkdir -p html/student
-	jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
-	jupyter nbconvert --to html --output-dir html/student $(STUDENT)/[0-9]*.ipynb
-
-## nbgrader-env: nbgrader (pinned in scripts/requirements-nbgrader.txt) in $(VENV).
-nbgrader-env:
-	@VENV=$(VENV) bash scripts/ensure-nbgrader.sh
+	$(VENV)/bin/jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
+	$(VENV)/bin/jupyter nbconvert --to html --output-dir html/student $(STUDENT)/[0-9]*.ipynb
 
 ## student: the student edition (solutions replaced by TODO stubs, explanations removed) in
-## $(STUDENT)/, by nbgrader's generate_assignment (nbgrader_config.py).
-student: nbgrader-env
+## $(STUDENT)/, by nbgrader's generate_assignment (nbgrader_config.py); nbgrader is in .venv.
+student: setup
 	$(VENV)/bin/python scripts/grading.py student $(STUDENT)
 
 ## autograde: score filled-in notebooks with nbgrader: make autograde DIR=folder (one student's
 ## NN_*.ipynb, or one folder per student); details in out/nbgrader/.
-autograde: setup nbgrader-env
+autograde: setup
 	@test -n "$(DIR)" || { echo "usage: make autograde DIR=folder-with-notebooks" >&2; exit 2; }
 	$(VENV)/bin/python scripts/grading.py autograde $(DIR)
 
 ## gradetest: the four grading cases: an untouched student copy scores 0 on every check, the
 ## teacher's solutions full marks, one wrong answer loses exactly its points, and the student
 ## edition runs with no error but its unanswered checks.
-gradetest: setup nbgrader-env
+gradetest: setup
 	$(VENV)/bin/python scripts/grading.py test
 
 ## figures: every course figure as PNG + SVG + PDF, named after its slide.
@@ -96,9 +102,12 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@for s in scripts/bench-*.sh; do [ -f "$$s" ] && bash "$$s"; done; true
 
-## latency: warm per-cell latency of a figure cell through the kernel.
+## latency: the first figure cell of 00_inicio in 5 fresh kernels (what a newcomer waits for),
+## then the warm latency of a figure cell re-run and edited.
 latency: setup
-	/usr/bin/python3 scripts/cell-latency.py notebooks/00_inicio.ipynb 9
+	$(VENV)/bin/python scripts/first-cell.py notebooks/00_inicio.ipynb 5
+	$(VENV)/bin/python scripts/cell-latency.py notebooks/00_inicio.ipynb 9
+
 
 # ---- A class on one server: JupyterHub (docs/hub.md) -------------------------------------
 HUB_CLASS ?= hub/class.txt

@@ -18,9 +18,10 @@
 // Every operation is one function with a *XxxSettings argument, nil giving
 // the defaults (DerivativeSettings, GradCheckSettings, DescentSettings,
 // SGDSettings). Every error wraps one of the sentinels ErrDimension,
-// ErrNotFinite, ErrBadParam, ErrEmpty, ErrDiverged and ErrKink; the
-// course's errors also explain themselves in Spanish (KinkError.Spanish,
-// DivergenceError.Spanish), which is what Must shows in a notebook cell.
+// ErrNotFinite, ErrBadParam, ErrEmpty, ErrDiverged, ErrKink and
+// ErrSearchFailed; the course's errors also explain themselves in Spanish
+// (KinkError.Spanish, DivergenceError.Spanish, SearchError.Spanish), which
+// is what Must shows in a notebook cell.
 // The course's test functions (E(w) with exact derivatives) are in package
 // gdkit/funcs.
 //
