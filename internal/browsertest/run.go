@@ -11,8 +11,8 @@
 //   - a figure cell (nbcheck.IsFigureCell: its body calls nb.Show,
 //     nb.ShowPlot, nb.ShowSVG, nb.Animate or nb.Explore, or its stored
 //     outputs hold an image) shows no decoded <img> or <svg> of non-zero size;
-//   - a solution cell (nbcheck.IsSolutionCell: its body calls
-//     exercise.MustPass) does not show ✔, or shows ✘;
+//   - a check cell (nbcheck.IsSolutionCell: its body calls
+//     exercise.MustPass or exercise.Grade) does not show ✔, or shows ✘;
 //   - in a slider cell (nbcheck.IsSliderCell: nb.Explore), moving the slider
 //     by a click with arrow keys and by a mouse drag does not change the
 //     figure, or pressing «Listo» does not end the exploration leaving the

@@ -43,13 +43,14 @@ func IsSliderCell(c Cell) bool {
 	return c.Type == "code" && ok && strings.Contains(body, "nb.Explore(")
 }
 
-// IsSolutionCell reports whether c is the solution of an exercise: its main
-// body calls exercise.MustPass, so a correct notebook shows ✔ there (the
-// exercise cells before it, left for the student, show ✘ and are not
-// checked).
+// IsSolutionCell reports whether c checks an exercise's answer: its main
+// body calls exercise.MustPass or exercise.Grade, so the teacher's
+// notebook, which holds the solutions, shows ✔ there (the student edition,
+// from make student, shows ✘ until the student answers).
 func IsSolutionCell(c Cell) bool {
 	_, body, ok := strings.Cut(string(c.Source), "%%")
-	return c.Type == "code" && ok && strings.Contains(body, "exercise.MustPass(")
+	return c.Type == "code" && ok &&
+		(strings.Contains(body, "exercise.MustPass(") || strings.Contains(body, "exercise.Grade("))
 }
 
 var (
