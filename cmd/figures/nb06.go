@@ -68,7 +68,7 @@ func nb06GradPanel(fn gdkit.Func2D, slide bool, title string) (*plot.Plot, error
 	if err != nil {
 		return nil, err
 	}
-	q.Scale = 0.02
+	q.Scale = 0.025
 	p.Add(q)
 	p.Title.Text = title
 	return p, nil
