@@ -8,7 +8,7 @@ PORT       ?= 8888
 FIGURES    ?= figures
 ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: run setup test vet unit fuzz nbtest smoke notebooks html figures bench latency
+.PHONY: run setup test vet unit figlint fuzz nbtest smoke notebooks html figures gallery bench latency
 
 ## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
 run: setup
@@ -20,15 +20,20 @@ setup:
 	@bash scripts/ensure-jupyter.sh
 	@bash scripts/install-kernel.sh
 
-## test: vet, unit tests (race detector), short fuzzing, every notebook through the real kernel,
-## and a smoke test of make run (Jupyter serves the notebooks and lists the Go kernel).
-test: setup vet unit fuzz smoke nbtest
+## test: vet, unit tests (race detector), the figure lint, short fuzzing, every notebook through
+## the real kernel, and a smoke test of make run (Jupyter serves the notebooks and lists the Go kernel).
+test: setup vet unit figlint fuzz smoke nbtest
 
 vet:
 	$(GO) vet ./...
 
 unit:
 	GDKIT_REQUIRE_KERNEL=1 $(GO) test -race -count=1 ./...
+
+## figlint: every figure of make figures against the rules of slide figures (gdplot.Lint):
+## no overlapping text, no text off the canvas, round tick steps, no NaN in SVG.
+figlint:
+	$(GO) run ./cmd/figures -lint
 
 fuzz:
 	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
