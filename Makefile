@@ -60,6 +60,21 @@ html:
 figures:
 	$(GO) run ./cmd/figures -out $(FIGURES)
 
+## gallery: the slides' figures drawn by gdkit beside matplotlib's, with the render times of the
+## same run, in gallery/index.html (git-ignored). matplotlib comes from .venv (scripts/gallery-
+## requirements.txt is installed into it when it exists), else /usr/bin/python3 if it has it;
+## without either the page shows gdkit alone, with a note.
+gallery:
+	@py=""; \
+	if [ -x .venv/bin/python ]; then \
+		.venv/bin/python -m pip install -q -r scripts/gallery-requirements.txt && py=.venv/bin/python; \
+	elif /usr/bin/python3 -c 'import numpy, matplotlib' 2>/dev/null; then \
+		py=/usr/bin/python3; \
+	else \
+		echo "gallery: no matplotlib in .venv or /usr/bin/python3: gdkit alone"; \
+	fi; \
+	$(GO) run ./cmd/figures -gallery gallery -python "$$py" -dpi 100
+
 ## bench: Go benchmarks, and the numpy / matplotlib formulations of the same work where available.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -38,7 +38,7 @@ func surfTicksN(lo, hi float64, n int) []plot.Tick {
 }
 
 // thinTicks gives each axis of the box, when TickMarker is nil, as many
-// labels as its projected length holds at about 2.6 font sizes apart
+// labels as its projected length holds at about 1.8 font sizes apart
 // (between 3 and 7), at the scale k of the first layout guess.
 func (s *Surface) thinTicks(axes []surfAxis, v *surfView, fontSize float64) {
 	if s.TickMarker != nil || !(fontSize > 0) {
@@ -51,8 +51,8 @@ func (s *Surface) thinTicks(axes []surfAxis, v *surfView, fontSize float64) {
 		}
 		p0, p1 := v.box(a.from[0], a.from[1], a.from[2]), v.box(a.to[0], a.to[1], a.to[2])
 		d := [3]float64{p1[0] - p0[0], p1[1] - p0[1], p1[2] - p0[2]}
-		length := 0.85 * v.k * math.Hypot(surfDot(d, v.r), surfDot(d, v.u))
-		n := max(int(length/(2.6*fontSize)), 3)
+		length := v.k * math.Hypot(surfDot(d, v.r), surfDot(d, v.u))
+		n := max(int(length/(1.8*fontSize)), 3)
 		if n >= 7 {
 			continue
 		}
