@@ -168,10 +168,12 @@ func (l *layout) cost(r, area vg.Rectangle) (hard bool, soft int) {
 // take records r as taken by text.
 func (l *layout) take(r vg.Rectangle) { l.texts = append(l.texts, r) }
 
-// segmentHitsBox reports whether the segment ab crosses the box r.
+// segmentHitsBox reports whether the segment ab crosses the box r
+// (sampled every 2 pt or so).
 func segmentHitsBox(a, b vg.Point, r vg.Rectangle) bool {
-	for i := 0; i <= 8; i++ {
-		t := vg.Length(float64(i) / 8)
+	n := max(8, min(200, int(math.Hypot(float64(b.X-a.X), float64(b.Y-a.Y))/2)))
+	for i := 0; i <= n; i++ {
+		t := vg.Length(float64(i) / float64(n))
 		if contains(r, vg.Point{X: a.X + t*(b.X-a.X), Y: a.Y + t*(b.Y-a.Y)}) {
 			return true
 		}

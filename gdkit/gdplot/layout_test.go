@@ -210,3 +210,26 @@ func legendCentre(t *testing.T, p *plot.Plot, s string) vg.Point {
 	t.Fatalf("legend text %q not drawn (texts %q)", s, d.strs)
 	return vg.Point{}
 }
+
+// TestNearestIsOwn: a step label may not sit nearer to another step than
+// to its own, and a leader line may not cross another marker.
+func TestNearestIsOwn(t *testing.T) {
+	at, other := vg.Point{X: 0, Y: 0}, vg.Point{X: 20, Y: 0}
+	near := vg.Rectangle{Min: vg.Point{X: -12, Y: 4}, Max: vg.Point{X: -4, Y: 14}}  // up-left of at
+	between := vg.Rectangle{Min: vg.Point{X: 8, Y: 2}, Max: vg.Point{X: 16, Y: 12}} // nearer to other
+	if !nearestIsOwn(near, at, []vg.Point{at, other}) {
+		t.Error("a label beside its own point rejected")
+	}
+	if nearestIsOwn(between, at, []vg.Point{at, other}) {
+		t.Error("a label nearer to the next point accepted")
+	}
+	l := newLayout(vg.Rectangle{Max: vg.Point{X: 100, Y: 100}}, vg.Rectangle{Max: vg.Point{X: 100, Y: 100}})
+	l.marks = []vg.Rectangle{{Min: vg.Point{X: 18, Y: -2}, Max: vg.Point{X: 22, Y: 2}}} // the other marker
+	far := vg.Rectangle{Min: vg.Point{X: 40, Y: -5}, Max: vg.Point{X: 50, Y: 5}}
+	if !l.leaderHits(at, vg.Point{X: 1}, 3, far) {
+		t.Error("a leader line through another marker accepted")
+	}
+	if l.leaderHits(at, vg.Point{X: 0, Y: 1}, 3, vg.Rectangle{Min: vg.Point{X: -5, Y: 30}, Max: vg.Point{X: 5, Y: 40}}) {
+		t.Error("a free leader line rejected")
+	}
+}

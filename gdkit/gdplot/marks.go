@@ -187,7 +187,7 @@ func (s *stepLabels) place(l *layout, c draw.Canvas, pts []vg.Point) {
 		return l.placeLabel(c, labelReq{
 			text: fmt.Sprint(s.First + i), sty: sty, at: pts[i],
 			keep: DefaultTheme.MarkerRadius + vg.Points(0.5), dirs: []vg.Point{awayFrom(pts, i)},
-			rings: rings, tolerate: 3, area: c.Rectangle,
+			rings: rings, tolerate: 3, area: c.Rectangle, others: pts,
 		})
 	}
 	var missing []int

@@ -28,6 +28,59 @@ type labelReq struct {
 	// boxed puts a white patch under the text.
 	boxed bool
 	area  vg.Rectangle // where the text may go
+	// others are the anchors of sibling labels (the other steps of a
+	// path): a place nearer to one of them than to at would name the
+	// wrong point, and is not taken.
+	others []vg.Point
+}
+
+// leaderEnds returns the ends of the leader line from the edge of the
+// anchor's marker (radius keep, direction u) to the nearest point of b.
+func leaderEnds(at, u vg.Point, keep vg.Length, b vg.Rectangle) (vg.Point, vg.Point) {
+	a := vg.Point{X: at.X + u.X*keep, Y: at.Y + u.Y*keep}
+	return a, vg.Point{X: max(b.Min.X, min(b.Max.X, at.X)), Y: max(b.Min.Y, min(b.Max.Y, at.Y))}
+}
+
+// leaderHits reports whether the leader line to b would cross a marker
+// other than the anchor's own, or another text.
+func (l *layout) leaderHits(at, u vg.Point, keep vg.Length, b vg.Rectangle) bool {
+	a, e := leaderEnds(at, u, keep, b)
+	for _, m := range l.marks {
+		if contains(m, at) {
+			continue
+		}
+		if segmentHitsBox(a, e, m) {
+			return true
+		}
+	}
+	for _, t := range l.texts {
+		if segmentHitsBox(a, e, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// boxDist is the distance from p to the box r (0 inside).
+func boxDist(r vg.Rectangle, p vg.Point) float64 {
+	dx := math.Max(0, math.Max(float64(r.Min.X-p.X), float64(p.X-r.Max.X)))
+	dy := math.Max(0, math.Max(float64(r.Min.Y-p.Y), float64(p.Y-r.Max.Y)))
+	return math.Hypot(dx, dy)
+}
+
+// nearestIsOwn reports whether the box b is nearer to at than to every
+// point of others that is not at itself.
+func nearestIsOwn(b vg.Rectangle, at vg.Point, others []vg.Point) bool {
+	own := boxDist(b, at)
+	for _, q := range others {
+		if math.Hypot(float64(q.X-at.X), float64(q.Y-at.Y)) < 0.5 {
+			continue
+		}
+		if boxDist(b, q) <= own {
+			return false
+		}
+	}
+	return true
 }
 
 // compass holds the eight directions E, NE, N, NW, W, SW, S, SE.
@@ -102,7 +155,7 @@ func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 	try := func(u vg.Point, d vg.Length, rank float64, leader bool) cand {
 		b := boxAt(q.at, u, sz, d)
 		hard, soft := l.cost(b, q.area)
-		if hard {
+		if hard || (!leader && !nearestIsOwn(b, q.at, q.others)) || (leader && l.leaderHits(q.at, u, q.keep, b)) {
 			return cand{score: math.Inf(1)}
 		}
 		return cand{box: b, u: u, soft: soft, leader: leader, score: float64(soft) + rank}
@@ -136,11 +189,7 @@ func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 		return false
 	}
 	if best.leader {
-		a := vg.Point{X: q.at.X + best.u.X*q.keep, Y: q.at.Y + best.u.Y*q.keep}
-		b := vg.Point{
-			X: max(best.box.Min.X, min(best.box.Max.X, q.at.X)),
-			Y: max(best.box.Min.Y, min(best.box.Max.Y, q.at.Y)),
-		}
+		a, b := leaderEnds(q.at, best.u, q.keep, best.box)
 		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 0x70}, Width: vg.Points(0.6)}, a.X, a.Y, b.X, b.Y)
 		l.leaders = append(l.leaders, [2]vg.Point{a, b})
 	}
