@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -114,15 +115,41 @@ func Names() []string {
 	return out
 }
 
-// ErrCSV is wrapped by every error of ReadCSV, CSVStream and WriteCSV.
+// ErrCSV is wrapped by every error of ReadCSV, CSVStream and WriteCSV; those
+// with a gdkit meaning also wrap gdkit.ErrEmpty (no header, no rows),
+// gdkit.ErrDimension (a row with another number of fields),
+// gdkit.ErrNotFinite (a NaN or Inf cell) or gdkit.ErrBadParam (bad
+// CSVSettings).
 var ErrCSV = errors.New("datasets: bad CSV")
 
 func csvErr(line, col int, format string, args ...any) error {
+	return csvErrOf(nil, line, col, format, args...)
+}
+
+// csvErrOf is csvErr for an error that also wraps cause: a gdkit sentinel
+// of the same meaning (gdkit.ErrEmpty, ErrDimension, ErrNotFinite) or an
+// error that wraps one. The message is the same as csvErr's.
+func csvErrOf(cause error, line, col int, format string, args ...any) error {
 	where := fmt.Sprintf("line %d", line)
 	if col > 0 {
 		where += fmt.Sprintf(", column %d", col)
 	}
-	return fmt.Errorf("%w: %s: "+format, append([]any{ErrCSV, where}, args...)...)
+	return &kindError{msg: fmt.Sprintf("%v: %s: "+format, append([]any{ErrCSV, where}, args...)...), kind: cause}
+}
+
+// kindError is an error with the message msg that wraps ErrCSV and kind.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e *kindError) Error() string { return e.msg }
+
+func (e *kindError) Unwrap() []error {
+	if e.kind == nil {
+		return []error{ErrCSV}
+	}
+	return []error{ErrCSV, e.kind}
 }
 
 // ReadCSV reads numeric data with a header line of column names, as a
@@ -174,7 +201,7 @@ func ReadCSV(r io.Reader, s *CSVSettings) (*Table, error) {
 		rows++
 	}
 	if rows == 0 {
-		return nil, csvErr(1, 0, "header but no data rows")
+		return nil, csvErrOf(gdkit.ErrEmpty, 1, 0, "header but no data rows")
 	}
 	return &Table{Names: c.names, Data: mat.NewDense(rows, len(c.names), data), Format: c.f.settings()}, nil
 }
@@ -220,7 +247,7 @@ func openCSV(r io.Reader, s *CSVSettings) (*csvReader, error) {
 		if bom {
 			return nil, csvErr(1, 1, "empty column name")
 		}
-		return nil, csvErr(1, 0, "empty file (no header)")
+		return nil, csvErrOf(gdkit.ErrEmpty, 1, 0, "empty file (no header)")
 	}
 	if err != nil {
 		return nil, wrapCSV(err)
@@ -256,12 +283,12 @@ func (c *csvReader) next(dst []float64) (int, error) {
 	}
 	line, _ := c.cr.FieldPos(0)
 	if len(rec) != len(c.names) {
-		return line, csvErr(line, 0, "%d fields, the header has %d%s", len(rec), len(c.names), c.f.fieldsHint(rec, len(c.names)))
+		return line, csvErrOf(gdkit.ErrDimension, line, 0, "%d fields, the header has %d%s", len(rec), len(c.names), c.f.fieldsHint(rec, len(c.names)))
 	}
 	for j, s := range rec {
 		v, err := c.f.number(s, line)
 		if err != nil {
-			return line, csvErr(line, j+1, "column %q: %v", c.names[j], err)
+			return line, csvErrOf(err, line, j+1, "column %q: %v", c.names[j], err)
 		}
 		dst[j] = v
 	}
@@ -308,7 +335,7 @@ func (s *CSVStream) Format() CSVSettings { return s.c.f.settings() }
 // target, or io.EOF at the end of the input.
 func (s *CSVStream) Next(x []float64) (float64, error) {
 	if len(x) != len(s.Names)-1 {
-		return 0, fmt.Errorf("datasets: len(x) = %d, want %d", len(x), len(s.Names)-1)
+		return 0, fmt.Errorf("datasets: %w: len(x) = %d, want %d", gdkit.ErrDimension, len(x), len(s.Names)-1)
 	}
 	if _, err := s.c.next(s.row); err != nil {
 		return 0, err

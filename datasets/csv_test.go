@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 func TestSlideND(t *testing.T) {
@@ -73,21 +75,32 @@ func TestReadCSV(t *testing.T) {
 }
 
 func TestReadCSVErrors(t *testing.T) {
-	cases := []struct{ name, in, msg string }{
-		{"empty", "", "line 1: empty file"},
-		{"only BOM", "\ufeff", "line 1, column 1: empty column name"},
-		{"header only", "x,y\n", "no data rows"},
-		{"ragged", "x,y\n1,2\n3\n", "line 3: 1 fields, the header has 2"},
-		{"non-numeric", "x,y\n1,2\n3,abc\n", `line 3, column 2: column "y": "abc" is not a number`},
-		{"empty cell", "x,y\n1,\n", `line 2, column 2: column "y": empty cell`},
-		{"NaN cell", "x,y\nNaN,1\n", `line 2, column 1: column "x": "NaN" is not a finite number`},
-		{"duplicate", "x,x\n1,2\n", "line 1, column 2: duplicate column name"},
-		{"bare quote", "x,y\n1,2\"\n", "line 2, column"},
+	cases := []struct {
+		name, in, msg string
+		kind          error // the gdkit sentinel of the same meaning, if any
+	}{
+		{"empty", "", "line 1: empty file", gdkit.ErrEmpty},
+		{"only BOM", "\ufeff", "line 1, column 1: empty column name", nil},
+		{"header only", "x,y\n", "no data rows", gdkit.ErrEmpty},
+		{"ragged", "x,y\n1,2\n3\n", "line 3: 1 fields, the header has 2", gdkit.ErrDimension},
+		{"non-numeric", "x,y\n1,2\n3,abc\n", `line 3, column 2: column "y": "abc" is not a number`, nil},
+		{"empty cell", "x,y\n1,\n", `line 2, column 2: column "y": empty cell`, nil},
+		{"NaN cell", "x,y\nNaN,1\n", `line 2, column 1: column "x": "NaN" is not a finite number`, gdkit.ErrNotFinite},
+		{"duplicate", "x,x\n1,2\n", "line 1, column 2: duplicate column name", nil},
+		{"bare quote", "x,y\n1,2\"\n", "line 2, column", nil},
 	}
 	for _, c := range cases {
 		_, err := ReadCSV(strings.NewReader(c.in), nil)
 		if !errors.Is(err, ErrCSV) || !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: err = %v, want %q", c.name, err, c.msg)
+		}
+		if c.kind != nil && !errors.Is(err, c.kind) {
+			t.Errorf("%s: err = %v does not wrap %v", c.name, err, c.kind)
+		}
+		for _, other := range []error{gdkit.ErrEmpty, gdkit.ErrDimension, gdkit.ErrNotFinite} {
+			if other != c.kind && errors.Is(err, other) {
+				t.Errorf("%s: err = %v wraps %v", c.name, err, other)
+			}
 		}
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"gdkit.dev/gdkit"
 )
 
 // CSVSettings sets the field separator and the decimal mark of ReadCSV,
@@ -32,10 +34,10 @@ func (s *CSVSettings) check() error {
 		return nil
 	}
 	if s.Comma != 0 && !strings.ContainsRune(",;\t", s.Comma) {
-		return fmt.Errorf("%w: CSVSettings.Comma = %q: want ',', ';' or '\\t' (0 detects it)", ErrCSV, s.Comma)
+		return fmt.Errorf("%w: %w: CSVSettings.Comma = %q: want ',', ';' or '\\t' (0 detects it)", ErrCSV, gdkit.ErrBadParam, s.Comma)
 	}
 	if s.Decimal != 0 && s.Decimal != '.' && s.Decimal != ',' {
-		return fmt.Errorf("%w: CSVSettings.Decimal = %q: want '.' or ',' (0 detects it)", ErrCSV, s.Decimal)
+		return fmt.Errorf("%w: %w: CSVSettings.Decimal = %q: want '.' or ',' (0 detects it)", ErrCSV, gdkit.ErrBadParam, s.Decimal)
 	}
 	return nil
 }
@@ -233,7 +235,7 @@ func (f *csvFormat) number(s string, line int) (float64, error) {
 		return 0, fmt.Errorf("%q is not a number", s)
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("%q is not a finite number", s)
+		return 0, &kindError{msg: fmt.Sprintf("%q is not a finite number", s), kind: gdkit.ErrNotFinite}
 	}
 	if mark != 0 && f.dec == 0 {
 		f.dec, f.decLine, f.decCell = mark, line, strings.TrimSpace(s)

@@ -14,5 +14,8 @@
 // NewLinearStream and NewTwoClassStream give the same rows one at a time in
 // constant memory (10⁶–10⁷ rows and more), as a gdkit.RowSource.
 //
-// The package imports no other gdkit package.
+// Errors wrap gdkit's sentinels where the meaning is the same
+// (gdkit.ErrBadParam for generator parameters, gdkit.ErrEmpty,
+// gdkit.ErrDimension and gdkit.ErrNotFinite for CSV input), and ErrCSV for
+// every CSV error. Seeded sources come from gdkit.NewRand.
 package datasets

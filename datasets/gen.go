@@ -1,16 +1,18 @@
 package datasets
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
+
+	"gdkit.dev/gdkit"
 )
 
-// ErrGen is wrapped by the errors of the generators (bad sizes or
-// parameters).
-var ErrGen = errors.New("datasets: bad generator parameters")
+// badParam is the error of bad generator sizes or parameters.
+func badParam(format string, args ...any) error {
+	return fmt.Errorf("datasets: %w: "+format, append([]any{gdkit.ErrBadParam}, args...)...)
+}
 
 func finite(v ...float64) bool {
 	for _, x := range v {
@@ -23,10 +25,10 @@ func finite(v ...float64) bool {
 
 func checkLinear(n int, w []float64, bias, noise float64) error {
 	if n <= 0 || len(w) == 0 {
-		return fmt.Errorf("%w: n = %d rows and len(w) = %d features must be > 0", ErrGen, n, len(w))
+		return badParam("n = %d rows and len(w) = %d features must be > 0", n, len(w))
 	}
 	if !finite(w...) || !finite(bias, noise) || noise < 0 {
-		return fmt.Errorf("%w: w, bias must be finite and noise finite ≥ 0", ErrGen)
+		return badParam("w, bias must be finite and noise finite ≥ 0")
 	}
 	return nil
 }
@@ -45,10 +47,10 @@ func linearRow(rng *rand.Rand, x, w []float64, bias, noise float64) float64 {
 // features: xᵢⱼ ~ N(0,1) and yᵢ = xᵢ·w + bias + noise·εᵢ with εᵢ ~ N(0,1).
 // x is row-major n×d (mat.NewDense(n, d, x) wraps it without copying). The
 // same rng state gives the same data, and the rows equal those of
-// NewLinearStream with the same seed when rng = NewRand(seed).
+// NewLinearStream with the same seed when rng = gdkit.NewRand(seed).
 func LinearData(rng *rand.Rand, n int, w []float64, bias, noise float64) (x, y []float64, err error) {
 	if rng == nil {
-		return nil, nil, fmt.Errorf("%w: nil *rand.Rand", ErrGen)
+		return nil, nil, badParam("nil *rand.Rand")
 	}
 	if err := checkLinear(n, w, bias, noise); err != nil {
 		return nil, nil, err
@@ -64,10 +66,10 @@ func LinearData(rng *rand.Rand, n int, w []float64, bias, noise float64) (x, y [
 
 func checkTwoClass(n, d int, sep, spread float64) error {
 	if n <= 0 || d <= 0 {
-		return fmt.Errorf("%w: n = %d rows and d = %d features must be > 0", ErrGen, n, d)
+		return badParam("n = %d rows and d = %d features must be > 0", n, d)
 	}
 	if !finite(sep, spread) || spread < 0 {
-		return fmt.Errorf("%w: sep must be finite and spread finite ≥ 0", ErrGen)
+		return badParam("sep must be finite and spread finite ≥ 0")
 	}
 	return nil
 }
@@ -89,7 +91,7 @@ func twoClassRow(rng *rand.Rand, x []float64, sep, spread float64) float64 {
 // x is row-major n×d.
 func TwoClassData(rng *rand.Rand, n, d int, sep, spread float64) (x, y []float64, err error) {
 	if rng == nil {
-		return nil, nil, fmt.Errorf("%w: nil *rand.Rand", ErrGen)
+		return nil, nil, badParam("nil *rand.Rand")
 	}
 	if err := checkTwoClass(n, d, sep, spread); err != nil {
 		return nil, nil, err
@@ -102,12 +104,9 @@ func TwoClassData(rng *rand.Rand, n, d int, sep, spread float64) (x, y []float64
 	return x, y, nil
 }
 
-// NewRand returns a *rand.Rand seeded deterministically with seed (PCG).
-func NewRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)) }
-
 // LinearStream generates the rows of LinearData one at a time without
 // storing them, for 10⁶–10⁷ rows and more in constant memory. It implements
-// gdkit.RowSource and gdkit.Resetter (Reset replays the same rows).
+// gdkit.RowSource, and Reset replays the same rows (for more than one epoch).
 type LinearStream struct {
 	seed        uint64
 	n, i        int
@@ -117,12 +116,12 @@ type LinearStream struct {
 }
 
 // NewLinearStream returns a stream of n rows equal to those of
-// LinearData(NewRand(seed), n, w, bias, noise).
+// LinearData(gdkit.NewRand(seed), n, w, bias, noise).
 func NewLinearStream(seed uint64, n int, w []float64, bias, noise float64) (*LinearStream, error) {
 	if err := checkLinear(n, w, bias, noise); err != nil {
 		return nil, err
 	}
-	return &LinearStream{seed: seed, n: n, w: append([]float64(nil), w...), bias: bias, noise: noise, rng: NewRand(seed)}, nil
+	return &LinearStream{seed: seed, n: n, w: append([]float64(nil), w...), bias: bias, noise: noise, rng: gdkit.NewRand(seed)}, nil
 }
 
 // D returns the number of features.
@@ -135,7 +134,7 @@ func (s *LinearStream) Next(x []float64) (float64, error) {
 		return 0, io.EOF
 	}
 	if len(x) != len(s.w) {
-		return 0, fmt.Errorf("datasets: len(x) = %d, want %d", len(x), len(s.w))
+		return 0, fmt.Errorf("datasets: %w: len(x) = %d, want %d", gdkit.ErrDimension, len(x), len(s.w))
 	}
 	s.i++
 	return linearRow(s.rng, x, s.w, s.bias, s.noise), nil
@@ -144,12 +143,12 @@ func (s *LinearStream) Next(x []float64) (float64, error) {
 // Reset restarts the stream at its first row.
 func (s *LinearStream) Reset() error {
 	s.i = 0
-	s.rng = NewRand(s.seed)
+	s.rng = gdkit.NewRand(s.seed)
 	return nil
 }
 
 // TwoClassStream generates the rows of TwoClassData one at a time without
-// storing them. It implements gdkit.RowSource and gdkit.Resetter.
+// storing them. It implements gdkit.RowSource, with Reset.
 type TwoClassStream struct {
 	seed        uint64
 	n, d, i     int
@@ -158,12 +157,12 @@ type TwoClassStream struct {
 }
 
 // NewTwoClassStream returns a stream of n rows equal to those of
-// TwoClassData(NewRand(seed), n, d, sep, spread).
+// TwoClassData(gdkit.NewRand(seed), n, d, sep, spread).
 func NewTwoClassStream(seed uint64, n, d int, sep, spread float64) (*TwoClassStream, error) {
 	if err := checkTwoClass(n, d, sep, spread); err != nil {
 		return nil, err
 	}
-	return &TwoClassStream{seed: seed, n: n, d: d, sep: sep, spread: spread, rng: NewRand(seed)}, nil
+	return &TwoClassStream{seed: seed, n: n, d: d, sep: sep, spread: spread, rng: gdkit.NewRand(seed)}, nil
 }
 
 // D returns the number of features.
@@ -176,7 +175,7 @@ func (s *TwoClassStream) Next(x []float64) (float64, error) {
 		return 0, io.EOF
 	}
 	if len(x) != s.d {
-		return 0, fmt.Errorf("datasets: len(x) = %d, want %d", len(x), s.d)
+		return 0, fmt.Errorf("datasets: %w: len(x) = %d, want %d", gdkit.ErrDimension, len(x), s.d)
 	}
 	s.i++
 	return twoClassRow(s.rng, x, s.sep, s.spread), nil
@@ -185,6 +184,6 @@ func (s *TwoClassStream) Next(x []float64) (float64, error) {
 // Reset restarts the stream at its first row.
 func (s *TwoClassStream) Reset() error {
 	s.i = 0
-	s.rng = NewRand(s.seed)
+	s.rng = gdkit.NewRand(s.seed)
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"math"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 // TestLinearData: with noise 0, every row satisfies y = x·w + bias exactly
@@ -12,7 +14,7 @@ import (
 // same rows and replays them after Reset.
 func TestLinearData(t *testing.T) {
 	w := []float64{1, -2, 0.5}
-	x, y, err := LinearData(NewRand(1), 100, w, 0.25, 0)
+	x, y, err := LinearData(gdkit.NewRand(1), 100, w, 0.25, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +24,7 @@ func TestLinearData(t *testing.T) {
 			t.Fatalf("row %d: y = %v, want %v", i, y[i], want)
 		}
 	}
-	x2, y2, _ := LinearData(NewRand(7), 50, w, 0.25, 0.3)
+	x2, y2, _ := LinearData(gdkit.NewRand(7), 50, w, 0.25, 0.3)
 	s, err := NewLinearStream(7, 50, w, 0.25, 0.3)
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +46,7 @@ func TestLinearData(t *testing.T) {
 		t.Errorf("D = %d", s.D())
 	}
 	// Sample moments of a large sample: mean of x ≈ 0, var ≈ 1, residual sd ≈ noise.
-	xb, yb, _ := LinearData(NewRand(2), 100000, []float64{2}, 1, 0.5)
+	xb, yb, _ := LinearData(gdkit.NewRand(2), 100000, []float64{2}, 1, 0.5)
 	var mx, vx, vr float64
 	for i, v := range xb {
 		mx += v
@@ -63,7 +65,7 @@ func TestLinearData(t *testing.T) {
 
 func TestTwoClassData(t *testing.T) {
 	const n, d = 20000, 2
-	x, y, err := TwoClassData(NewRand(3), n, d, 4, 1)
+	x, y, err := TwoClassData(gdkit.NewRand(3), n, d, 4, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,24 +107,24 @@ func TestGeneratorErrors(t *testing.T) {
 	errs := []error{}
 	add := func(_, _ []float64, err error) { errs = append(errs, err) }
 	add(LinearData(nil, 10, []float64{1}, 0, 0))
-	add(LinearData(NewRand(1), 0, []float64{1}, 0, 0))
-	add(LinearData(NewRand(1), 10, nil, 0, 0))
-	add(LinearData(NewRand(1), 10, []float64{nan}, 0, 0))
-	add(LinearData(NewRand(1), 10, []float64{1}, 0, -1))
-	add(TwoClassData(NewRand(1), 0, 2, 1, 1))
-	add(TwoClassData(NewRand(1), 10, 2, nan, 1))
+	add(LinearData(gdkit.NewRand(1), 0, []float64{1}, 0, 0))
+	add(LinearData(gdkit.NewRand(1), 10, nil, 0, 0))
+	add(LinearData(gdkit.NewRand(1), 10, []float64{nan}, 0, 0))
+	add(LinearData(gdkit.NewRand(1), 10, []float64{1}, 0, -1))
+	add(TwoClassData(gdkit.NewRand(1), 0, 2, 1, 1))
+	add(TwoClassData(gdkit.NewRand(1), 10, 2, nan, 1))
 	add(TwoClassData(nil, 10, 2, 1, 1))
 	_, err := NewLinearStream(1, -1, []float64{1}, 0, 0)
 	errs = append(errs, err)
 	_, err = NewTwoClassStream(1, 10, 0, 1, 1)
 	errs = append(errs, err)
 	for i, err := range errs {
-		if !errors.Is(err, ErrGen) {
+		if !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("case %d: err = %v", i, err)
 		}
 	}
 	s, _ := NewLinearStream(1, 10, []float64{1, 2}, 0, 0)
-	if _, err := s.Next(make([]float64, 3)); err == nil {
-		t.Error("wrong row length accepted")
+	if _, err := s.Next(make([]float64, 3)); !errors.Is(err, gdkit.ErrDimension) {
+		t.Errorf("wrong row length: %v", err)
 	}
 }

@@ -25,7 +25,7 @@ func BenchmarkNumGrad1000(b *testing.B) {
 
 func gridBench(n int) Grid {
 	xs, _ := Linspace(-10, 10, n)
-	g, _ := Meshgrid(xs, xs).Eval(Himmelblau().E)
+	g, _ := Meshgrid(xs, xs).Eval(gridHimmel)
 	return g
 }
 

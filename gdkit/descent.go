@@ -1,10 +1,8 @@
 package gdkit
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 )
 
 // Problem is a differentiable function to minimise with the course loop
@@ -13,19 +11,54 @@ import (
 //
 // E returns E(w). Grad writes ∇E(w) into dst (len(dst) == len(w)),
 // overwriting every element. If Dim > 0, Descend checks len(w0) == Dim.
+// Model.Problem gives the Problem of a model, and OptimizeProblem turns a
+// Problem into gonum's optimize.Problem.
 type Problem struct {
 	E    func(w []float64) float64
 	Grad func(dst, w []float64)
 	Dim  int
 }
 
-// Options configures the fixed-step descent loop of the slides
-// (no line search: every step is exactly w ← w − α ∇E(w)).
+// Rule is an update rule: how w moves from the gradient g = ∇E(w). Plain
+// gradient descent (DescentSettings.Rule == nil) is w ← w − α_t g; package
+// gdkit/optim has momentum, Nesterov, AdaGrad, RMSProp, Adam, ...
+type Rule interface {
+	// Init validates the rule's parameters and (re)allocates its state for
+	// dim parameters. Descend calls it once per run, before the first step.
+	Init(dim int) error
+	// Step updates w in place from g = ∇E(w) with step size alpha, for
+	// update t = 1, 2, ... It must not allocate.
+	Step(w, g []float64, alpha float64, t int) error
+}
+
+// Schedule gives the step size of update t from the base α
+// (DescentSettings.Alpha): α_t = Alpha(α, t), t = 1, 2, ... Descend checks
+// before the first update that α_1 … α_MaxIter are finite and > 0, and
+// calls the schedule's Validate(base float64) error method if it has one.
+type Schedule interface {
+	Alpha(base float64, t int) float64
+}
+
+// LineSearch picks the step size α_t along the direction d = −g from w,
+// where E(w) = e and ∇E(w) = g, starting from alpha0, and says how many
+// evaluations of E or ∇E it used. It must not modify w, g or d. (Descend
+// counts the calls of p.E and p.Grad itself for the Trace.)
+type LineSearch interface {
+	Search(p Problem, w []float64, e float64, g, d []float64, alpha0 float64) (alpha float64, evals int, err error)
+}
+
+// DescentSettings configures Descend and Descend1D. With Rule, Schedule
+// and LineSearch nil it is the fixed-step loop of the slides: every update
+// is exactly w ← w − α ∇E(w).
 //
 // The stopping criteria are combined with "or": the loop stops as soon as
 // one enabled criterion holds. A zero tolerance disables its criterion.
-type Options struct {
-	// Alpha is the learning rate α > 0 (the step size).
+// The stopping criteria and the divergence test are the same whatever the
+// rule, schedule or line search.
+type DescentSettings struct {
+	// Alpha is the step size α > 0 (the learning rate); it has no default.
+	// With a Schedule it is the base α of α_t = Schedule.Alpha(α, t); with
+	// a LineSearch, the first trial step (0 means 1).
 	Alpha float64
 	// MaxIter is the largest number of updates; 0 means 1000.
 	MaxIter int
@@ -45,335 +78,221 @@ type Options struct {
 	// reused: copy them to keep them. Returning false stops the loop with
 	// reason Stopped.
 	Callback func(it int, w []float64, e float64, g []float64) bool
+	// Rule, if not nil, replaces the update w ← w − α_t ∇E(w).
+	Rule Rule
+	// Schedule, if not nil, gives the step size α_t of every update from
+	// Alpha; with a LineSearch it gives the first trial step of each search.
+	Schedule Schedule
+	// LineSearch, if not nil, chooses α_t at every update along −∇E(w).
+	// It cannot be combined with a Rule (which moves w in its own direction).
+	LineSearch LineSearch
 }
 
-// Reason says why a descent loop stopped.
-type Reason int
-
-// Stop reasons.
+// Defaults of DescentSettings.
 const (
-	Running   Reason = iota // the loop has not stopped (zero value)
-	Converged               // a tolerance (GradTol, ETol or WTol) was met
-	MaxIter                 // MaxIter updates were done
-	Diverged                // E grew beyond DivergeFactor·max(|E(w0)|,1)
-	NonFinite               // Inf or NaN appeared in w, E or ∇E
-	Stopped                 // the callback returned false
+	defaultMaxIter       = 1000
+	defaultDivergeFactor = 1e6
 )
 
-var reasonEN = [...]string{"running", "converged", "maximum iterations reached", "diverged", "non-finite value (Inf/NaN)", "stopped by callback"}
-var reasonES = [...]string{"en curso", "convergió", "se alcanzó el máximo de iteraciones", "divergió", "valor no finito (Inf/NaN)", "detenido por el callback"}
-
-// String returns the English description of r.
-func (r Reason) String() string {
-	if r < 0 || int(r) >= len(reasonEN) {
-		return fmt.Sprintf("Reason(%d)", int(r))
-	}
-	return reasonEN[r]
+// descent is one run of Descend: the settings with the defaults resolved.
+type descent struct {
+	DescentSettings
+	p      Problem
+	search Problem // p counting its calls, given to the line search
+	evalsE int     // calls of E and ∇E by the line search in the current update
+	evalsG int
 }
 
-// Spanish returns the Spanish description of r, for the notebooks.
-func (r Reason) Spanish() string {
-	if r < 0 || int(r) >= len(reasonES) {
-		return fmt.Sprintf("Reason(%d)", int(r))
+func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
+	if s == nil {
+		s = &DescentSettings{}
 	}
-	return reasonES[r]
-}
-
-// Trace is the full history of a descent run: entry i holds w_i, E(w_i) and
-// ∇E(w_i), where entry 0 is the starting point w_0 and entry i the point
-// after i updates. It is stored flat (one []float64 for all w and one for
-// all gradients) so recording an iteration costs no allocation beyond
-// amortised growth.
-type Trace struct {
-	Dim    int     // number of parameters P
-	Alpha  float64 // the α used (for SGD: the α of every step)
-	Reason Reason  // why the run stopped
-	// Rule names the criterion that stopped a Converged run: "GradTol",
-	// "ETol" or "WTol" (the first that holds, in that order); "" otherwise.
-	Rule string
-	ws   []float64
-	gs   []float64
-	es   []float64
-}
-
-func newTrace(dim int, alpha float64, capIter int) *Trace {
-	if capIter < 1 {
-		capIter = 1
+	d := &descent{DescentSettings: *s, p: p}
+	switch {
+	case p.E == nil || p.Grad == nil:
+		return nil, errorf(ErrBadParam, "the Problem needs both E and Grad")
+	case d.MaxIter < 0:
+		return nil, errorf(ErrBadParam, "MaxIter = %d must be ≥ 0", d.MaxIter)
+	case math.IsNaN(d.DivergeFactor):
+		return nil, errorf(ErrBadParam, "DivergeFactor is NaN")
+	case d.Rule != nil && d.LineSearch != nil:
+		return nil, errorf(ErrBadParam, "a Rule and a LineSearch together: the line search looks along −∇E, the rule moves w its own way; use one")
 	}
-	return &Trace{
-		Dim:   dim,
-		Alpha: alpha,
-		ws:    make([]float64, 0, capIter*dim),
-		gs:    make([]float64, 0, capIter*dim),
-		es:    make([]float64, 0, capIter),
+	dim := p.Dim
+	if dim <= 0 {
+		dim = len(w0)
 	}
-}
-
-func (t *Trace) record(w []float64, e float64, g []float64) {
-	t.ws = append(t.ws, w...)
-	t.gs = append(t.gs, g...)
-	t.es = append(t.es, e)
-}
-
-// Len returns the number of recorded points (updates + 1).
-func (t *Trace) Len() int { return len(t.es) }
-
-// Iterations returns the number of updates done, Len() − 1.
-func (t *Trace) Iterations() int { return len(t.es) - 1 }
-
-// W returns w_i. The slice aliases the trace: do not modify it.
-func (t *Trace) W(i int) []float64 { return t.ws[i*t.Dim : (i+1)*t.Dim : (i+1)*t.Dim] }
-
-// Grad returns ∇E(w_i). The slice aliases the trace: do not modify it.
-func (t *Trace) Grad(i int) []float64 { return t.gs[i*t.Dim : (i+1)*t.Dim : (i+1)*t.Dim] }
-
-// E returns E(w_i).
-func (t *Trace) E(i int) float64 { return t.es[i] }
-
-// Step writes the update w_i − w_{i−1} = −α ∇E(w_{i−1}) into dst (allocated if
-// nil) and returns it; i must be in [1, Len()).
-func (t *Trace) Step(dst []float64, i int) []float64 {
-	if dst == nil {
-		dst = make([]float64, t.Dim)
+	if err := checkW0(w0, dim); err != nil {
+		return nil, err
 	}
-	a, b := t.W(i-1), t.W(i)
-	for j := range dst {
-		dst[j] = b[j] - a[j]
+	if d.LineSearch != nil && d.Alpha == 0 {
+		d.Alpha = 1
 	}
-	return dst
-}
-
-// Final returns the last w (aliases the trace).
-func (t *Trace) Final() []float64 { return t.W(t.Len() - 1) }
-
-// FinalE returns the last E.
-func (t *Trace) FinalE() float64 { return t.es[len(t.es)-1] }
-
-// Es returns E(w_0), E(w_1), ... as a plain slice (aliases the trace), ready
-// for a loss-curve plot.
-func (t *Trace) Es() []float64 { return t.es[:len(t.es):len(t.es)] }
-
-// Iters returns 0, 1, ..., Len()−1 as float64, the x axis of a loss curve.
-func (t *Trace) Iters() []float64 {
-	xs := make([]float64, t.Len())
-	for i := range xs {
-		xs[i] = float64(i)
-	}
-	return xs
-}
-
-// Column returns the path of parameter j, w_j over iterations, as a new slice.
-func (t *Trace) Column(j int) []float64 {
-	c := make([]float64, t.Len())
-	for i := range c {
-		c[i] = t.ws[i*t.Dim+j]
-	}
-	return c
-}
-
-// GradColumn returns ∂E/∂w_j over iterations, as a new slice.
-func (t *Trace) GradColumn(j int) []float64 {
-	c := make([]float64, t.Len())
-	for i := range c {
-		c[i] = t.gs[i*t.Dim+j]
-	}
-	return c
-}
-
-// Path1D returns w_0, w_1, ... of a one-parameter run as a plain slice
-// (aliases the trace when Dim == 1; otherwise it is Column(0)).
-func (t *Trace) Path1D() []float64 {
-	if t.Dim == 1 {
-		return t.ws[:len(t.ws):len(t.ws)]
-	}
-	return t.Column(0)
-}
-
-// FinitePrefix returns the number of leading entries whose w and E are all
-// finite: the part of a diverged run that can be plotted.
-func (t *Trace) FinitePrefix() int {
-	for i := 0; i < t.Len(); i++ {
-		if !dscFinite(t.es[i]) || dscFirstNonFinite(t.W(i)) >= 0 {
-			return i
-		}
-	}
-	return t.Len()
-}
-
-// DivergenceError reports a run stopped because E grew without bound or a
-// value became Inf/NaN. The trace up to and including Iter is still returned.
-type DivergenceError struct {
-	Iter   int     // iteration at which it was detected
-	Reason Reason  // Diverged or NonFinite
-	What   string  // "E", "w[2]", "∇E[0]", ...
-	Value  float64 // the offending value
-	E0     float64 // E(w0)
-	Alpha  float64 // the α used
-}
-
-// Error describes the divergence in English and suggests a smaller α.
-func (e *DivergenceError) Error() string {
-	if e.Reason == NonFinite && e.Iter == 0 {
-		return fmt.Sprintf("gdkit: %s = %v is not finite at the starting point w0; choose another w0", e.What, e.Value)
-	}
-	if e.Reason == NonFinite {
-		return fmt.Sprintf("gdkit: descent stopped at iteration %d: %s = %v is not finite (numerical error); α = %g is probably too large, try a smaller α such as %g",
-			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
-	}
-	return fmt.Sprintf("gdkit: descent diverged at iteration %d: %s = %g grew far above E(w0) = %g; α = %g is too large, try a smaller α such as %g",
-		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
-}
-
-// Spanish describes the divergence in Spanish, for the notebooks (voseo,
-// as the slides): values with 4 significant digits, the suggested α with 2.
-func (e *DivergenceError) Spanish() string {
-	if e.Reason == NonFinite && e.Iter == 0 {
-		return fmt.Sprintf("%s = %v no es finito en el punto inicial w0; elegí otro w0", e.What, e.Value)
-	}
-	if e.Reason == NonFinite {
-		return fmt.Sprintf("el descenso se detuvo en la iteración %d: %s = %v no es finito (error numérico); α = %g es probablemente demasiado grande, probá un α más chico, por ejemplo %.2g",
-			e.Iter, e.What, e.Value, e.Alpha, e.Alpha/10)
-	}
-	return fmt.Sprintf("el descenso divergió en la iteración %d: %s = %.4g creció muy por encima de E(w0) = %.4g; α = %g es demasiado grande, probá un α más chico, por ejemplo %.2g",
-		e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
-}
-
-// ErrDescentInput is wrapped by every input-validation error of the descent,
-// model and SGD functions (α ≤ 0, wrong w0 length, NaN or empty data, bad labels, ...).
-var ErrDescentInput = errors.New("gdkit: bad input")
-
-func dscBadInput(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrDescentInput}, args...)...)
-}
-
-func dscFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
-
-func dscFirstNonFinite(v []float64) int {
-	for i, x := range v {
-		if !dscFinite(x) {
-			return i
-		}
-	}
-	return -1
-}
-
-func dscCheckTol(name string, v float64) error {
-	if math.IsNaN(v) || v < 0 {
-		return dscBadInput("%s = %v must be ≥ 0", name, v)
-	}
-	return nil
-}
-
-func (o *Options) validate() error {
-	if math.IsNaN(o.Alpha) || math.IsInf(o.Alpha, 0) || o.Alpha <= 0 {
-		return dscBadInput("α = %v must be finite and > 0", o.Alpha)
-	}
-	if o.MaxIter < 0 {
-		return dscBadInput("MaxIter = %d must be ≥ 0", o.MaxIter)
+	if !isFinite(d.Alpha) || d.Alpha <= 0 {
+		return nil, errorf(ErrBadParam, "α = %v must be finite and > 0 (DescentSettings.Alpha, the step size, has no default)", d.Alpha)
 	}
 	for _, t := range []struct {
 		n string
 		v float64
-	}{{"GradTol", o.GradTol}, {"ETol", o.ETol}, {"WTol", o.WTol}} {
-		if err := dscCheckTol(t.n, t.v); err != nil {
-			return err
+	}{{"GradTol", d.GradTol}, {"ETol", d.ETol}, {"WTol", d.WTol}} {
+		if err := checkTol(t.n, t.v); err != nil {
+			return nil, err
 		}
 	}
-	if math.IsNaN(o.DivergeFactor) {
-		return dscBadInput("DivergeFactor is NaN")
+	if d.MaxIter == 0 {
+		d.MaxIter = defaultMaxIter
 	}
-	return nil
+	if d.DivergeFactor == 0 {
+		d.DivergeFactor = defaultDivergeFactor
+	}
+	if v, ok := d.Schedule.(interface{ Validate(base float64) error }); ok {
+		if err := v.Validate(d.Alpha); err != nil {
+			return nil, errorf(ErrBadParam, "schedule: %w", err)
+		}
+	}
+	if d.Schedule != nil {
+		for t := 1; t <= d.MaxIter; t++ {
+			if a := d.Schedule.Alpha(d.Alpha, t); !isFinite(a) || a <= 0 {
+				return nil, errorf(ErrBadParam, "the schedule gives α_%d = %v; every step size must be finite and > 0", t, a)
+			}
+		}
+	}
+	if d.Rule != nil {
+		if err := d.Rule.Init(len(w0)); err != nil {
+			return nil, errorf(ErrBadParam, "update rule: %w", err)
+		}
+	}
+	if d.LineSearch != nil {
+		// The line search sees a Problem that counts its calls.
+		d.search = Problem{
+			E:    func(w []float64) float64 { d.evalsE++; return p.E(w) },
+			Grad: func(dst, w []float64) { d.evalsG++; p.Grad(dst, w) },
+			Dim:  p.Dim,
+		}
+	}
+	return d, nil
 }
 
-// Descend runs the fixed-step gradient descent of the slides from w0:
+// Descend runs gradient descent from w0, by default the fixed-step loop of
+// the slides:
 //
-//	repeat  w ← w − α ∇E(w)  until a stopping criterion holds.
+//	repeat  w ← w − α ∇E(w)  until a stopping criterion holds,
 //
-// It records every iterate in the returned Trace. On divergence (E grows by
+// or, with s.Rule, s.Schedule or s.LineSearch set, the same loop with
+// another update, step size α_t or a line search (see DescentSettings).
+// It records every iterate in the returned Trace, with the step size and
+// the evaluations of E and ∇E of every update. On divergence (E grows by
 // more than DivergeFactor·max(|E(w0)|,1), or Inf/NaN in w, E or ∇E) it
-// returns the trace so far together with a *DivergenceError. On bad input
-// it returns a nil trace and an error wrapping ErrDescentInput. w0 is not
-// modified. Apart from amortised growth of the trace, the loop allocates
-// nothing per iteration.
-func Descend(p Problem, w0 []float64, opt Options) (*Trace, error) {
-	if p.E == nil || p.Grad == nil {
-		return nil, dscBadInput("Problem needs both E and Grad")
-	}
-	if len(w0) == 0 {
-		return nil, dscBadInput("w0 is empty")
-	}
-	if p.Dim > 0 && len(w0) != p.Dim {
-		return nil, dscBadInput("len(w0) = %d, the problem has %d parameters", len(w0), p.Dim)
-	}
-	if i := dscFirstNonFinite(w0); i >= 0 {
-		return nil, dscBadInput("w0[%d] = %v is not finite", i, w0[i])
-	}
-	if err := opt.validate(); err != nil {
+// returns the trace so far together with a *DivergenceError
+// (errors.Is(err, ErrDiverged)). If the rule or the line search fails, it
+// returns the trace so far, reason Failed, and their error. On bad input
+// it returns a nil trace and an error wrapping ErrBadParam, ErrEmpty,
+// ErrDimension or ErrNotFinite. w0 is not modified. Apart from amortised
+// growth of the trace (and what a Rule or LineSearch does), the loop
+// allocates nothing per iteration.
+func Descend(p Problem, w0 []float64, s *DescentSettings) (*Trace, error) {
+	d, err := newDescent(p, w0, s)
+	if err != nil {
 		return nil, err
 	}
-	maxIter := opt.MaxIter
-	if maxIter == 0 {
-		maxIter = 1000
-	}
-	factor := opt.DivergeFactor
-	if factor == 0 {
-		factor = 1e6
-	}
-	n := len(w0)
-	w := make([]float64, n)
-	copy(w, w0)
-	g := make([]float64, n)
-	tr := newTrace(n, opt.Alpha, min(maxIter+1, 1024))
+	return d.run(w0)
+}
 
-	e := p.E(w)
-	p.Grad(g, w)
+func (d *descent) run(w0 []float64) (*Trace, error) {
+	n := len(w0)
+	w := append([]float64(nil), w0...)
+	g := make([]float64, n)
+	var dir []float64
+	if d.LineSearch != nil {
+		dir = make([]float64, n)
+	}
+	tr := newTrace(n, d.Alpha, min(d.MaxIter+1, 1024))
+
+	e := d.p.E(w)
+	d.p.Grad(g, w)
 	e0 := e
-	tr.record(w, e, g)
-	if err := dscNonFinite(0, w, e, g, e0, opt.Alpha); err != nil {
+	tr.record(w, e, g, 1, 1)
+	if err := nonFiniteState(0, w, e, g, e0, d.Alpha); err != nil {
 		tr.Reason = NonFinite
 		return tr, err
 	}
-	if opt.Callback != nil && !opt.Callback(0, w, e, g) {
+	if d.Callback != nil && !d.Callback(0, w, e, g) {
 		tr.Reason = Stopped
 		return tr, nil
 	}
-	if opt.GradTol > 0 && dscNorm2(g) <= opt.GradTol {
-		tr.Reason, tr.Rule = Converged, "GradTol"
+	if d.GradTol > 0 && norm2(g) <= d.GradTol {
+		tr.Reason, tr.Criterion = Converged, "GradTol"
 		return tr, nil
 	}
-	limit := factor * math.Max(math.Abs(e0), 1)
-	for it := 1; it <= maxIter; it++ {
+	limit := d.DivergeFactor * math.Max(math.Abs(e0), 1)
+	for it := 1; it <= d.MaxIter; it++ {
+		alpha := d.Alpha
+		if d.Schedule != nil {
+			alpha = d.Schedule.Alpha(d.Alpha, it)
+		}
+		d.evalsE, d.evalsG = 0, 0
 		var step2 float64
-		for j, gj := range g {
-			s := opt.Alpha * gj
-			w[j] -= s
-			step2 += s * s
+		switch {
+		case d.LineSearch != nil:
+			for j, gj := range g {
+				dir[j] = -gj
+			}
+			a, _, err := d.LineSearch.Search(d.search, w, e, g, dir, alpha)
+			if err == nil && (!isFinite(a) || a <= 0) {
+				err = errorf(ErrBadParam, "the line search returned α = %v", a)
+			}
+			if err != nil {
+				tr.Reason = Failed
+				return tr, fmt.Errorf("gdkit: line search at iteration %d: %w", it, err)
+			}
+			alpha = a
+			for j, dj := range dir {
+				s := alpha * dj
+				w[j] += s
+				step2 += s * s
+			}
+		case d.Rule != nil:
+			if err := d.Rule.Step(w, g, alpha, it); err != nil {
+				tr.Reason = Failed
+				return tr, fmt.Errorf("gdkit: update rule at iteration %d: %w", it, err)
+			}
+			for j, wj := range tr.W(it - 1) {
+				s := w[j] - wj
+				step2 += s * s
+			}
+		default:
+			for j, gj := range g {
+				s := alpha * gj
+				w[j] -= s
+				step2 += s * s
+			}
 		}
 		prev := e
-		e = p.E(w)
-		p.Grad(g, w)
-		tr.record(w, e, g)
-		if err := dscNonFinite(it, w, e, g, e0, opt.Alpha); err != nil {
+		e = d.p.E(w)
+		d.p.Grad(g, w)
+		tr.record(w, e, g, 1+d.evalsE, 1+d.evalsG)
+		tr.steps = append(tr.steps, alpha)
+		if err := nonFiniteState(it, w, e, g, e0, alpha); err != nil {
 			tr.Reason = NonFinite
 			return tr, err
 		}
-		if factor > 0 && e-e0 > limit {
+		if d.DivergeFactor > 0 && e-e0 > limit {
 			tr.Reason = Diverged
-			return tr, &DivergenceError{Iter: it, Reason: Diverged, What: "E", Value: e, E0: e0, Alpha: opt.Alpha}
+			return tr, &DivergenceError{Iter: it, Reason: Diverged, What: "E", Value: e, E0: e0, Alpha: alpha}
 		}
-		if opt.Callback != nil && !opt.Callback(it, w, e, g) {
+		if d.Callback != nil && !d.Callback(it, w, e, g) {
 			tr.Reason = Stopped
 			return tr, nil
 		}
 		switch {
-		case opt.GradTol > 0 && dscNorm2(g) <= opt.GradTol:
-			tr.Rule = "GradTol"
-		case opt.ETol > 0 && math.Abs(e-prev) <= opt.ETol:
-			tr.Rule = "ETol"
-		case opt.WTol > 0 && math.Sqrt(step2) <= opt.WTol:
-			tr.Rule = "WTol"
+		case d.GradTol > 0 && norm2(g) <= d.GradTol:
+			tr.Criterion = "GradTol"
+		case d.ETol > 0 && math.Abs(e-prev) <= d.ETol:
+			tr.Criterion = "ETol"
+		case d.WTol > 0 && math.Sqrt(step2) <= d.WTol:
+			tr.Criterion = "WTol"
 		}
-		if tr.Rule != "" {
+		if tr.Criterion != "" {
 			tr.Reason = Converged
 			return tr, nil
 		}
@@ -382,64 +301,54 @@ func Descend(p Problem, w0 []float64, opt Options) (*Trace, error) {
 	return tr, nil
 }
 
-func dscNonFinite(it int, w []float64, e float64, g []float64, e0, alpha float64) error {
+// checkW0 requires a finite starting point of dim parameters.
+func checkW0(w0 []float64, dim int) error {
+	if len(w0) != dim {
+		return errorf(ErrDimension, "len(w0) = %d, the problem has %d parameters", len(w0), dim)
+	}
+	return checkVec("w0", w0)
+}
+
+// nonFiniteState returns the *DivergenceError of the first NaN or Inf in
+// w, E or ∇E at iteration it, or nil.
+func nonFiniteState(it int, w []float64, e float64, g []float64, e0, alpha float64) error {
 	mk := func(what string, v float64) error {
 		return &DivergenceError{Iter: it, Reason: NonFinite, What: what, Value: v, E0: e0, Alpha: alpha}
 	}
-	if i := dscFirstNonFinite(w); i >= 0 {
+	if i := firstNonFinite(w); i >= 0 {
 		return mk(fmt.Sprintf("w[%d]", i), w[i])
 	}
-	if !dscFinite(e) {
+	if !isFinite(e) {
 		return mk("E", e)
 	}
-	if i := dscFirstNonFinite(g); i >= 0 {
+	if i := firstNonFinite(g); i >= 0 {
 		return mk(fmt.Sprintf("∇E[%d]", i), g[i])
 	}
 	return nil
 }
 
-func dscNorm2(v []float64) float64 {
+func norm2(v []float64) float64 { return math.Sqrt(dot(v, v)) }
+
+// dot returns Σ a_j b_j over the length of b.
+func dot(a, b []float64) float64 {
 	var s float64
-	for _, x := range v {
-		s += x * x
+	for j, bj := range b {
+		s += a[j] * bj
 	}
-	return math.Sqrt(s)
+	return s
 }
 
 // Descend1D runs Descend on a function of one variable, E(w) with derivative
 // dE(w), starting at w0: w ← w − α dE(w). The trace has Dim 1; use
 // Trace.Path1D and Trace.Es for the plots.
-func Descend1D(e, de func(w float64) float64, w0 float64, opt Options) (*Trace, error) {
+func Descend1D(e, de func(w float64) float64, w0 float64, s *DescentSettings) (*Trace, error) {
 	if e == nil || de == nil {
-		return nil, dscBadInput("Descend1D needs both E and dE")
+		return nil, errorf(ErrBadParam, "Descend1D needs both E and dE")
 	}
 	p := Problem{
 		E:    func(w []float64) float64 { return e(w[0]) },
 		Grad: func(dst, w []float64) { dst[0] = de(w[0]) },
 		Dim:  1,
 	}
-	return Descend(p, []float64{w0}, opt)
+	return Descend(p, []float64{w0}, s)
 }
-
-// RandomW0 returns n values drawn uniformly from [lo, hi) with rng: the
-// slides' "valor inicial w = w0 aleatorio". The same seed gives the same w0.
-// Use rand.New(rand.NewPCG(seed, 0)) for a seeded source.
-func RandomW0(rng *rand.Rand, n int, lo, hi float64) ([]float64, error) {
-	if rng == nil {
-		return nil, dscBadInput("RandomW0 needs a non-nil *rand.Rand")
-	}
-	if n <= 0 {
-		return nil, dscBadInput("RandomW0: n = %d must be > 0", n)
-	}
-	if !dscFinite(lo) || !dscFinite(hi) || !(lo < hi) {
-		return nil, dscBadInput("RandomW0: need finite lo < hi, got [%v, %v)", lo, hi)
-	}
-	w := make([]float64, n)
-	for i := range w {
-		w[i] = lo + (hi-lo)*rng.Float64()
-	}
-	return w, nil
-}
-
-// NewRand returns a *rand.Rand seeded deterministically with seed (PCG).
-func NewRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)) }

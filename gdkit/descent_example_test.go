@@ -13,16 +13,18 @@ import (
 func ExampleDescend1D() {
 	e := func(w float64) float64 { return (w - 3) * (w - 3) }
 	de := func(w float64) float64 { return 2 * (w - 3) }
-	tr, err := gdkit.Descend1D(e, de, 0, gdkit.Options{Alpha: 0.1, MaxIter: 1000, GradTol: 1e-6})
+	tr, err := gdkit.Descend1D(e, de, 0, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 1000, GradTol: 1e-6})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	path := tr.Path1D()
 	fmt.Printf("w: %.2f → %.2f → %.3f … → %.6f\n", path[0], path[1], path[2], tr.Final()[0])
+	fmt.Printf("first update: %.2f = −α·dE/dw(w0) = −%g·%g\n", tr.Step(nil, 1)[0], tr.StepSize(1), tr.Grad(0)[0])
 	fmt.Println(tr.Iterations(), "iteraciones:", tr.Reason.Spanish())
 	// Output:
 	// w: 0.00 → 0.60 → 1.080 … → 3.000000
+	// first update: 0.60 = −α·dE/dw(w0) = −0.1·-6
 	// 70 iteraciones: convergió
 }
 
@@ -30,7 +32,7 @@ func ExampleDescend1D() {
 func ExampleDescend1D_divergence() {
 	e := func(w float64) float64 { return w * w }
 	de := func(w float64) float64 { return 2 * w }
-	tr, err := gdkit.Descend1D(e, de, 1, gdkit.Options{Alpha: 1.5})
+	tr, err := gdkit.Descend1D(e, de, 1, &gdkit.DescentSettings{Alpha: 1.5})
 	var de1 *gdkit.DivergenceError
 	if errors.As(err, &de1) {
 		fmt.Println(de1.Spanish())
@@ -47,14 +49,14 @@ func ExampleDescend() {
 	tab, _ := datasets.SlideND()
 	x, y, n, d, _ := tab.FlatXY("y")
 	data, _ := gdkit.NewData(x, y, n, d)
-	m, _ := gdkit.NewLinReg(data) // w = (w1, b): ŷ = w1·x + b
+	m, _ := gdkit.NewModel(gdkit.SquaredLoss{}, data) // w = (w1, b): ŷ = w1·x + b
 
-	tr, _ := gdkit.Descend(m.Objective(), []float64{0, 0}, gdkit.Options{Alpha: 0.001, MaxIter: 2})
+	tr, _ := gdkit.Descend(m.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: 0.001, MaxIter: 2})
 	for i := 0; i < 2; i++ {
 		g := tr.Grad(i)
 		fmt.Printf("iteración %d: δE/δw1 = %.4f, δE/δb = %.4f → w = (%.6f, %.6f)\n", i+1, g[0], g[1], tr.W(i + 1)[0], tr.W(i + 1)[1])
 	}
-	tr, _ = gdkit.Descend(m.Objective(), []float64{0, 0}, gdkit.Options{Alpha: 0.008, MaxIter: 100000, GradTol: 1e-10})
+	tr, _ = gdkit.Descend(m.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: 0.008, MaxIter: 100000, GradTol: 1e-10})
 	fmt.Printf("%s tras %d iteraciones: w1 = %.6f, b = %.6f, E = %.6f\n", tr.Reason.Spanish(), tr.Iterations(), tr.Final()[0], tr.Final()[1], tr.FinalE())
 	// Output:
 	// iteración 1: δE/δw1 = -85.2667, δE/δb = -8.1556 → w = (0.085267, 0.008156)
@@ -64,10 +66,10 @@ func ExampleDescend() {
 
 // Mini-batch SGD with seeded shuffling on 10 000 generated rows.
 func ExampleSGD() {
-	x, y, _ := datasets.LinearData(datasets.NewRand(1), 10000, []float64{2, -1}, 0.5, 0.1)
+	x, y, _ := datasets.LinearData(gdkit.NewRand(1), 10000, []float64{2, -1}, 0.5, 0.1)
 	data, _ := gdkit.NewData(x, y, 10000, 2)
-	m, _ := gdkit.NewLinReg(data)
-	tr, err := gdkit.SGD(m, []float64{0, 0, 0}, gdkit.SGDOptions{
+	m, _ := gdkit.NewModel(gdkit.SquaredLoss{}, data)
+	tr, err := gdkit.SGD(m, []float64{0, 0, 0}, &gdkit.SGDSettings{
 		Alpha: 0.05, BatchSize: 32, Epochs: 5, Rand: gdkit.NewRand(7), FullE: true,
 	})
 	if err != nil {
@@ -83,24 +85,27 @@ func ExampleSGD() {
 // Streaming mini-batch SGD over a million generated rows in constant memory.
 func ExampleStream() {
 	src, _ := datasets.NewLinearStream(42, 1_000_000, []float64{1, -2, 0.5, 3}, 0.25, 0.1)
-	tr, err := gdkit.Stream(gdkit.SquaredLoss{}, src.D(), src, make([]float64, 5), gdkit.SGDOptions{Alpha: 0.01, BatchSize: 64, LogEvery: 5000})
+	tr, err := gdkit.Stream(gdkit.SquaredLoss{}, src.D(), src, make([]float64, 5), &gdkit.SGDSettings{Alpha: 0.01, BatchSize: 64, LogEvery: 5000})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	w := tr.Final()
 	fmt.Printf("%d rows, %d checkpoints, w = (%.2f, %.2f, %.2f, %.2f), b = %.2f\n", tr.Rows, tr.Len(), w[0], w[1], w[2], w[3], w[4])
+	// Checkpoint 0 is w0 (no loss for a stream), then one every 5000 updates.
+	fmt.Printf("epoch %d, mean batch loss per checkpoint: %.3f\n", tr.Epoch(tr.Len()-1), tr.Losses()[1:])
 	// Output:
 	// 1000000 rows, 5 checkpoints, w = (1.00, -2.00, 0.50, 3.00), b = 0.25
+	// epoch 1, mean batch loss per checkpoint: [0.082 0.010 0.010 0.010]
 }
 
 // The same model minimised by gonum's BFGS.
-func ExampleModel_Problem() {
+func ExampleProblem_OptimizeProblem() {
 	tab, _ := datasets.SlideND()
 	x, y, n, d, _ := tab.FlatXY("y")
 	data, _ := gdkit.NewData(x, y, n, d)
-	m, _ := gdkit.NewLinReg(data)
-	res, err := optimize.Minimize(m.Problem(), []float64{0, 0}, nil, &optimize.BFGS{})
+	m, _ := gdkit.NewModel(gdkit.SquaredLoss{}, data)
+	res, err := optimize.Minimize(m.Problem().OptimizeProblem(), []float64{0, 0}, nil, &optimize.BFGS{})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -10,7 +10,7 @@ import (
 
 // FuzzDescend1D: for any α, w0, MaxIter and tolerances, Descend1D on the
 // quartic E = w⁴ − 3w² + w never panics; it either rejects the input
-// (ErrDescentInput, nil trace) or returns a trace whose every entry before the
+// (ErrBadParam or ErrNotFinite, nil trace) or returns a trace whose every entry before the
 // last is finite, with a DivergenceError exactly when the reason is Diverged
 // or NonFinite.
 func FuzzDescend1D(f *testing.F) {
@@ -24,15 +24,16 @@ func FuzzDescend1D(f *testing.F) {
 		}
 		e := func(w float64) float64 { return w*w*w*w - 3*w*w + w }
 		de := func(w float64) float64 { return 4*w*w*w - 6*w + 1 }
-		tr, err := gdkit.Descend1D(e, de, w0, gdkit.Options{Alpha: alpha, MaxIter: maxIter, GradTol: gtol, ETol: etol})
-		if errors.Is(err, gdkit.ErrDescentInput) {
-			if tr != nil {
-				t.Fatal("trace returned with an input error")
+		tr, err := gdkit.Descend1D(e, de, w0, &gdkit.DescentSettings{Alpha: alpha, MaxIter: maxIter, GradTol: gtol, ETol: etol})
+		if tr == nil {
+			// Bad input: no trace, and an error of the taxonomy.
+			if !errors.Is(err, gdkit.ErrBadParam) && !errors.Is(err, gdkit.ErrNotFinite) {
+				t.Fatalf("no trace, err %v", err)
 			}
 			return
 		}
-		if tr == nil || tr.Len() < 1 {
-			t.Fatalf("no trace, err %v", err)
+		if tr.Len() < 1 {
+			t.Fatalf("empty trace, err %v", err)
 		}
 		var de1 *gdkit.DivergenceError
 		isDiv := errors.As(err, &de1)

@@ -26,7 +26,7 @@ func slideModel(t testing.TB) *gdkit.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := gdkit.NewLinReg(data)
+	m, err := gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func handE(w1, b float64) float64 {
 func TestSlideNDFirstTwoIterations(t *testing.T) {
 	m := slideModel(t)
 	const alpha = 0.001
-	tr, err := gdkit.Descend(m.Objective(), []float64{0, 0}, gdkit.Options{Alpha: alpha, MaxIter: 2})
+	tr, err := gdkit.Descend(m.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: alpha, MaxIter: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestSlideNDFirstTwoIterations(t *testing.T) {
 // and with the QR least-squares solution of [x 1]·(w₁, b) = y.
 func TestSlideNDLeastSquares(t *testing.T) {
 	m := slideModel(t)
-	tr, err := gdkit.Descend(m.Objective(), []float64{0, 0}, gdkit.Options{Alpha: 0.008, MaxIter: 100000, GradTol: 1e-11})
+	tr, err := gdkit.Descend(m.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: 0.008, MaxIter: 100000, GradTol: 1e-11})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +167,7 @@ func TestDescend1DQuadratic(t *testing.T) {
 	e := func(w float64) float64 { return (w - 3) * (w - 3) }
 	de := func(w float64) float64 { return 2 * (w - 3) }
 	for _, alpha := range []float64{0.01, 0.1, 0.4, 0.9} {
-		tr, err := gdkit.Descend1D(e, de, 0, gdkit.Options{Alpha: alpha, MaxIter: 40})
+		tr, err := gdkit.Descend1D(e, de, 0, &gdkit.DescentSettings{Alpha: alpha, MaxIter: 40})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,7 +196,7 @@ func TestDescend1DQuadratic(t *testing.T) {
 func TestDivergence(t *testing.T) {
 	e := func(w float64) float64 { return w * w }
 	de := func(w float64) float64 { return 2 * w }
-	tr, err := gdkit.Descend1D(e, de, 1, gdkit.Options{Alpha: 1.5, MaxIter: 1000})
+	tr, err := gdkit.Descend1D(e, de, 1, &gdkit.DescentSettings{Alpha: 1.5, MaxIter: 1000})
 	var de1 *gdkit.DivergenceError
 	if !errors.As(err, &de1) {
 		t.Fatalf("err = %v, want *DivergenceError", err)
@@ -228,7 +228,7 @@ func TestDivergence(t *testing.T) {
 	for p := 1.0; !math.IsInf(p*p, 1); p *= 2 {
 		k++
 	}
-	tr, err = gdkit.Descend1D(e, de, 1, gdkit.Options{Alpha: 1.5, MaxIter: 5000, DivergeFactor: -1})
+	tr, err = gdkit.Descend1D(e, de, 1, &gdkit.DescentSettings{Alpha: 1.5, MaxIter: 5000, DivergeFactor: -1})
 	if !errors.As(err, &de1) || de1.Reason != gdkit.NonFinite || de1.What != "E" || de1.Iter != k {
 		t.Fatalf("err = %v (%+v), want NonFinite E at %d", err, de1, k)
 	}
@@ -245,18 +245,18 @@ func TestStopCriteria(t *testing.T) {
 	// First k with 6·0.5^k ≤ 6e-3 is 10; 27·0.25^k ≤ 27e-6 → 10; 3·0.5^k ≤ 3e-3 → 10.
 	cases := []struct {
 		name string
-		opt  gdkit.Options
+		opt  *gdkit.DescentSettings
 		iter int
 		why  gdkit.Reason
 		rule string
 	}{
-		{"grad", gdkit.Options{GradTol: 6.0 / 1024}, 10, gdkit.Converged, "GradTol"},
-		{"E", gdkit.Options{ETol: 27.0 / (1 << 20)}, 10, gdkit.Converged, "ETol"},
-		{"w", gdkit.Options{WTol: 3.0 / 1024}, 10, gdkit.Converged, "WTol"},
-		{"combined: w first", gdkit.Options{GradTol: 6.0 / 1024, WTol: 3.0 / 64}, 6, gdkit.Converged, "WTol"},
-		{"max", gdkit.Options{MaxIter: 7}, 7, gdkit.MaxIter, ""},
-		{"default max", gdkit.Options{}, 1000, gdkit.MaxIter, ""},
-		{"callback", gdkit.Options{Callback: func(it int, w []float64, e float64, g []float64) bool { return it < 4 }}, 4, gdkit.Stopped, ""},
+		{"grad", &gdkit.DescentSettings{GradTol: 6.0 / 1024}, 10, gdkit.Converged, "GradTol"},
+		{"E", &gdkit.DescentSettings{ETol: 27.0 / (1 << 20)}, 10, gdkit.Converged, "ETol"},
+		{"w", &gdkit.DescentSettings{WTol: 3.0 / 1024}, 10, gdkit.Converged, "WTol"},
+		{"combined: w first", &gdkit.DescentSettings{GradTol: 6.0 / 1024, WTol: 3.0 / 64}, 6, gdkit.Converged, "WTol"},
+		{"max", &gdkit.DescentSettings{MaxIter: 7}, 7, gdkit.MaxIter, ""},
+		{"default max", &gdkit.DescentSettings{}, 1000, gdkit.MaxIter, ""},
+		{"callback", &gdkit.DescentSettings{Callback: func(it int, w []float64, e float64, g []float64) bool { return it < 4 }}, 4, gdkit.Stopped, ""},
 	}
 	for _, c := range cases {
 		c.opt.Alpha = 0.25
@@ -265,40 +265,43 @@ func TestStopCriteria(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		if tr.Iterations() != c.iter || tr.Reason != c.why || tr.Rule != c.rule {
-			t.Errorf("%s: %d iterations, %v, %q; want %d, %v, %q", c.name, tr.Iterations(), tr.Reason, tr.Rule, c.iter, c.why, c.rule)
+		if tr.Iterations() != c.iter || tr.Reason != c.why || tr.Criterion != c.rule {
+			t.Errorf("%s: %d iterations, %v, %q; want %d, %v, %q", c.name, tr.Iterations(), tr.Reason, tr.Criterion, c.iter, c.why, c.rule)
 		}
 	}
 }
 
 func TestDescendBadInput(t *testing.T) {
 	p := gdkit.Problem{E: func(w []float64) float64 { return w[0] * w[0] }, Grad: func(d, w []float64) { d[0] = 2 * w[0] }, Dim: 1}
-	ok := gdkit.Options{Alpha: 0.1}
+	ok := &gdkit.DescentSettings{Alpha: 0.1}
 	cases := []struct {
 		name string
 		p    gdkit.Problem
 		w0   []float64
-		opt  gdkit.Options
+		opt  *gdkit.DescentSettings
+		want error
 	}{
-		{"alpha 0", p, []float64{1}, gdkit.Options{}},
-		{"alpha <0", p, []float64{1}, gdkit.Options{Alpha: -1}},
-		{"alpha NaN", p, []float64{1}, gdkit.Options{Alpha: math.NaN()}},
-		{"alpha Inf", p, []float64{1}, gdkit.Options{Alpha: math.Inf(1)}},
-		{"empty w0", p, nil, ok},
-		{"wrong len", p, []float64{1, 2}, ok},
-		{"NaN w0", p, []float64{math.NaN()}, ok},
-		{"nil E", gdkit.Problem{Grad: p.Grad}, []float64{1}, ok},
-		{"neg tol", p, []float64{1}, gdkit.Options{Alpha: 0.1, GradTol: -1}},
-		{"NaN tol", p, []float64{1}, gdkit.Options{Alpha: 0.1, ETol: math.NaN()}},
-		{"neg maxiter", p, []float64{1}, gdkit.Options{Alpha: 0.1, MaxIter: -1}},
+		{"nil settings", p, []float64{1}, nil, gdkit.ErrBadParam},
+		{"alpha 0", p, []float64{1}, &gdkit.DescentSettings{}, gdkit.ErrBadParam},
+		{"alpha <0", p, []float64{1}, &gdkit.DescentSettings{Alpha: -1}, gdkit.ErrBadParam},
+		{"alpha NaN", p, []float64{1}, &gdkit.DescentSettings{Alpha: math.NaN()}, gdkit.ErrBadParam},
+		{"alpha Inf", p, []float64{1}, &gdkit.DescentSettings{Alpha: math.Inf(1)}, gdkit.ErrBadParam},
+		{"empty w0", gdkit.Problem{E: p.E, Grad: p.Grad}, nil, ok, gdkit.ErrEmpty},
+		{"wrong len", p, []float64{1, 2}, ok, gdkit.ErrDimension},
+		{"NaN w0", p, []float64{math.NaN()}, ok, gdkit.ErrNotFinite},
+		{"nil E", gdkit.Problem{Grad: p.Grad}, []float64{1}, ok, gdkit.ErrBadParam},
+		{"neg tol", p, []float64{1}, &gdkit.DescentSettings{Alpha: 0.1, GradTol: -1}, gdkit.ErrBadParam},
+		{"NaN tol", p, []float64{1}, &gdkit.DescentSettings{Alpha: 0.1, ETol: math.NaN()}, gdkit.ErrBadParam},
+		{"neg maxiter", p, []float64{1}, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: -1}, gdkit.ErrBadParam},
+		{"NaN DivergeFactor", p, []float64{1}, &gdkit.DescentSettings{Alpha: 0.1, DivergeFactor: math.NaN()}, gdkit.ErrBadParam},
 	}
 	for _, c := range cases {
 		tr, err := gdkit.Descend(c.p, c.w0, c.opt)
-		if !errors.Is(err, gdkit.ErrDescentInput) || tr != nil {
-			t.Errorf("%s: err = %v, trace %v", c.name, err, tr)
+		if !errors.Is(err, c.want) || tr != nil {
+			t.Errorf("%s: err = %v, trace %v; want %v", c.name, err, tr != nil, c.want)
 		}
 	}
-	if _, err := gdkit.Descend1D(nil, nil, 0, ok); !errors.Is(err, gdkit.ErrDescentInput) {
+	if _, err := gdkit.Descend1D(nil, nil, 0, ok); !errors.Is(err, gdkit.ErrBadParam) {
 		t.Errorf("Descend1D nil: %v", err)
 	}
 	// A NaN at w0 itself (E undefined there) is a NonFinite stop at 0.
@@ -321,7 +324,7 @@ func TestRandomW0Deterministic(t *testing.T) {
 				t.Fatalf("w0 %v outside [-1,1)", w0)
 			}
 		}
-		tr, err := gdkit.Descend(m.Objective(), w0, gdkit.Options{Alpha: 0.005, MaxIter: 50})
+		tr, err := gdkit.Descend(m.Problem(), w0, &gdkit.DescentSettings{Alpha: 0.005, MaxIter: 50})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -363,7 +366,10 @@ func TestDescendAllocFree(t *testing.T) {
 	w0 := []float64{1, 1}
 	allocs := func(n int) float64 {
 		return testing.AllocsPerRun(5, func() {
-			gdkit.Descend(p, w0, gdkit.Options{Alpha: 0.01, MaxIter: n})
+			tr, err := gdkit.Descend(p, w0, &gdkit.DescentSettings{Alpha: 0.01, MaxIter: n})
+			if err != nil || tr.Iterations() != n {
+				t.Fatalf("MaxIter %d: %v after %d iterations", n, err, tr.Iterations())
+			}
 		})
 	}
 	if a10, a1000 := allocs(10), allocs(1000); a1000 != a10 {
@@ -378,6 +384,7 @@ func TestReasonStrings(t *testing.T) {
 		gdkit.Diverged:  {"diverged", "divergió"},
 		gdkit.NonFinite: {"non-finite value (Inf/NaN)", "valor no finito (Inf/NaN)"},
 		gdkit.Stopped:   {"stopped by callback", "detenido por el callback"},
+		gdkit.Failed:    {"update rule or line search failed", "falló la regla de actualización o la búsqueda lineal"},
 	}
 	for r, s := range want {
 		if r.String() != s[0] || r.Spanish() != s[1] {
@@ -391,18 +398,36 @@ func TestReasonStrings(t *testing.T) {
 
 func TestTraceColumns(t *testing.T) {
 	m := slideModel(t)
-	tr, err := gdkit.Descend(m.Objective(), []float64{0, 0}, gdkit.Options{Alpha: 0.001, MaxIter: 3})
+	tr, err := gdkit.Descend(m.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: 0.001, MaxIter: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c0, c1, g1 := tr.Column(0), tr.Column(1), tr.GradColumn(1)
-	it := tr.Iters()
+	c0, c1 := tr.Column(0), tr.Column(1)
 	for i := 0; i < tr.Len(); i++ {
-		if c0[i] != tr.W(i)[0] || c1[i] != tr.W(i)[1] || g1[i] != tr.Grad(i)[1] || it[i] != float64(i) {
+		if c0[i] != tr.W(i)[0] || c1[i] != tr.W(i)[1] {
 			t.Errorf("column mismatch at %d", i)
 		}
 	}
 	if tr.FinalE() != tr.E(3) || tr.Final()[0] != c0[3] {
 		t.Error("Final/FinalE")
+	}
+	// Plain descent: every step is −α∇E(w_{i−1}), α_i = α, 1 evaluation of E and ∇E each.
+	step := make([]float64, 2)
+	for i := 1; i < tr.Len(); i++ {
+		tr.Step(step, i)
+		for j, gj := range tr.Grad(i - 1) {
+			if math.Abs(step[j]+0.001*gj) > 1e-15*math.Max(1, math.Abs(gj)) {
+				t.Errorf("Step(%d) = %v, want −α∇E = %v", i, step, -0.001*gj)
+			}
+		}
+		if e, g := tr.Evals(i); tr.StepSize(i) != 0.001 || e != 1 || g != 1 {
+			t.Errorf("update %d: α %g, %d and %d evaluations", i, tr.StepSize(i), e, g)
+		}
+	}
+	if e, g := tr.TotalEvals(); e != 4 || g != 4 || len(tr.StepSizes()) != 3 {
+		t.Errorf("TotalEvals %d, %d; %d step sizes", e, g, len(tr.StepSizes()))
+	}
+	if err := recoverErr(func() { tr.Step(make([]float64, 3), 1) }); !errors.Is(err, gdkit.ErrDimension) {
+		t.Errorf("Step with len(dst) 3: %v, want an ErrDimension panic", err)
 	}
 }

@@ -1,9 +1,29 @@
-// Package gdkit holds the numerics of the gradient-descent course:
-// difference quotients and one-sided limits, numeric and exact derivatives,
-// numerical gradients and gradient checks, grids with numpy-style gradients,
-// fixed-step descent loops (1D, ND, batch, mini-batch and stochastic) and the
-// course models (linear and logistic regression, linear SVM, a tiny network).
+// Package gdkit holds the numerics of the gradient-descent course, in the
+// order of the slides: difference quotients and one-sided limits,
+// derivatives (numeric by gonum's diff/fd, exact by dual numbers), numeric
+// gradients and gradient checks, grids with numpy's np.gradient, the
+// descent loop (1D and ND, with pluggable update rules, step-size schedules
+// and line searches), the course models (linear and logistic regression,
+// linear SVM, a tiny network) and batch, mini-batch, stochastic and
+// streaming descent over data.
 //
-// It imports no plotting or notebook code: a program that only computes links
-// gonum alone.
+// The main path, derivative → check → descend → figure-ready data:
+//
+//	d := gdkit.Must(gdkit.Derivative(f, 1, nil))                 // f'(1), or a *KinkError
+//	rep := gdkit.Must(gdkit.CheckGrad(E, gradE, w, nil))         // hand-written ∇E vs numeric
+//	tr := gdkit.Must(gdkit.Descend(p, w0, &gdkit.DescentSettings{Alpha: 0.1, GradTol: 1e-6}))
+//	tr.Es(), tr.Column(0), tr.Column(1)                          // loss curve, path
+//	grid := gdkit.Must(gdkit.Meshgrid(xs, ys).Eval(E2))          // contour data
+//
+// Every operation is one function with a *XxxSettings argument, nil giving
+// the defaults (DerivativeSettings, GradCheckSettings, DescentSettings,
+// SGDSettings). Every error wraps one of the sentinels ErrDimension,
+// ErrNotFinite, ErrBadParam, ErrEmpty, ErrDiverged and ErrKink; the
+// course's errors also explain themselves in Spanish (KinkError.Spanish,
+// DivergenceError.Spanish), which is what Must shows in a notebook cell.
+// The course's test functions (E(w) with exact derivatives) are in package
+// gdkit/funcs.
+//
+// It imports no plotting or notebook code: a program that only computes
+// links gonum alone.
 package gdkit

@@ -17,35 +17,16 @@ func DualDeriv(f func(dual.Number) dual.Number, x float64) (v, d float64) {
 	return r.Real, r.Emag
 }
 
-// HyperdualDeriv evaluates f at x + ε₁ + ε₂ (ε₁² = ε₂² = 0, ε₁ε₂ ≠ 0) with
-// gonum.org/v1/gonum/num/hyperdual and returns f(x), f'(x) and f”(x) exactly:
-// f(x+ε₁+ε₂) = f + f'ε₁ + f'ε₂ + f”ε₁ε₂.
-func HyperdualDeriv(f func(hyperdual.Number) hyperdual.Number, x float64) (v, d1, d2 float64) {
-	r := f(hyperdual.Number{Real: x, E1mag: 1, E2mag: 1})
-	return r.Real, r.E1mag, r.E1E2mag
-}
-
-func numCheckVec(name string, w []float64) error {
-	if len(w) == 0 {
-		return fmt.Errorf("%w: %s has no components", ErrEmpty, name)
-	}
-	for i, v := range w {
-		if !numFinite(v) {
-			return fmt.Errorf("%w: %s[%d] = %v", ErrNotFinite, name, i, v)
-		}
-	}
-	return nil
-}
-
 // DualGrad returns the exact gradient ∂f/∂w_i of f at w, one forward-mode
 // pass per component (w_i + ε, the others constant), and stores it in dst
-// (allocated when nil). Errors: empty or non-finite w, len(dst) ≠ len(w),
-// non-finite f(w) or derivative.
+// (allocated when nil). Wrapped as func(grad, w []float64), it is an
+// exact reference for CheckGrad (GradCheckSettings.Exact). Errors: empty
+// or non-finite w, len(dst) ≠ len(w), non-finite f(w) or derivative.
 func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]float64, error) {
-	if err := numCheckVec("w", w); err != nil {
+	if err := checkVec("w", w); err != nil {
 		return nil, err
 	}
-	dst, err := numDst(dst, len(w), "w")
+	dst, err := useDst(dst, len(w), "w")
 	if err != nil {
 		return nil, err
 	}
@@ -57,8 +38,8 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 		x[i].Emag = 1
 		r := f(x)
 		x[i].Emag = 0
-		if !numFinite(r.Real) || !numFinite(r.Emag) {
-			return nil, fmt.Errorf("%w: f or ∂f/∂w%d at w = %v", ErrNotFinite, i+1, w)
+		if !isFinite(r.Real) || !isFinite(r.Emag) {
+			return nil, notFinite(fmt.Sprintf("f or ∂f/∂w%d at w = %v", i+1, w), r.Emag)
 		}
 		dst[i] = r.Emag
 	}
@@ -68,20 +49,24 @@ func DualGrad(dst []float64, f func([]dual.Number) dual.Number, w []float64) ([]
 // HyperdualHessian returns f(w) and stores the exact gradient in grad (if
 // not nil, len(grad) = len(w)) and the exact Hessian H_ij = ∂²f/∂w_i∂w_j in
 // hess (if not nil; resized when empty), using one hyperdual pass per pair
-// i ≤ j with w_i + ε₁, w_j + ε₂.
+// i ≤ j with w_i + ε₁, w_j + ε₂ (gonum.org/v1/gonum/num/hyperdual):
+// f(w + ε₁e_i + ε₂e_j) = f + ∂_i f ε₁ + ∂_j f ε₂ + ∂_i∂_j f ε₁ε₂. It is the
+// Hessian of Newton's method (gdkit/optim) and of funcs.Func2D.ExactHessian.
+// Errors: empty or non-finite w, a grad or hess of another size
+// (ErrDimension), non-finite values or derivatives (ErrNotFinite).
 func HyperdualHessian(grad []float64, hess *mat.SymDense, f func([]hyperdual.Number) hyperdual.Number, w []float64) (float64, error) {
-	if err := numCheckVec("w", w); err != nil {
+	if err := checkVec("w", w); err != nil {
 		return math.NaN(), err
 	}
 	n := len(w)
 	if grad != nil && len(grad) != n {
-		return math.NaN(), fmt.Errorf("%w: len(grad)=%d, len(w)=%d", ErrDimension, len(grad), n)
+		return math.NaN(), errorf(ErrDimension, "len(grad) = %d, len(w) = %d", len(grad), n)
 	}
 	if hess != nil {
 		if hess.IsEmpty() {
 			hess.ReuseAsSym(n)
 		} else if hess.SymmetricDim() != n {
-			return math.NaN(), fmt.Errorf("%w: Hessian is %d×%d, len(w)=%d", ErrDimension, hess.SymmetricDim(), hess.SymmetricDim(), n)
+			return math.NaN(), errorf(ErrDimension, "Hessian is %d×%d, len(w) = %d", hess.SymmetricDim(), hess.SymmetricDim(), n)
 		}
 	}
 	x := make([]hyperdual.Number, n)
@@ -98,8 +83,8 @@ func HyperdualHessian(grad []float64, hess *mat.SymDense, f func([]hyperdual.Num
 			x[j].E2mag = 1
 			r := f(x)
 			x[i].E1mag, x[j].E2mag = 0, 0
-			if !numFinite(r.Real) || !numFinite(r.E1mag) || !numFinite(r.E1E2mag) {
-				return math.NaN(), fmt.Errorf("%w: f or its derivatives at w = %v", ErrNotFinite, w)
+			if !isFinite(r.Real) || !isFinite(r.E1mag) || !isFinite(r.E1E2mag) {
+				return math.NaN(), errorf(ErrNotFinite, "f or its derivatives at w = %v", w)
 			}
 			val = r.Real
 			if j == i && grad != nil {

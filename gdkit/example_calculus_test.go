@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gdkit.dev/gdkit"
+	"gonum.org/v1/gonum/num/dual"
 )
 
 // The incremental quotient from the right and from the left of x = 1 for
@@ -29,10 +30,10 @@ func ExampleQuotientTable() {
 
 // At a kink the one-sided limits disagree and Derivative returns an error.
 func ExampleDerivative() {
-	d, err := gdkit.Derivative(math.Sin, 0)
+	d, err := gdkit.Derivative(math.Sin, 0, nil)
 	fmt.Printf("sin'(0) = %.10f, err = %v\n", d, err)
 
-	_, err = gdkit.Derivative(math.Abs, 0)
+	_, err = gdkit.Derivative(math.Abs, 0, nil)
 	var kink *gdkit.KinkError
 	if errors.As(err, &kink) {
 		fmt.Printf("|x| at 0: left %.3g, right %.3g, ErrKink: %v\n", kink.Left, kink.Right, errors.Is(err, gdkit.ErrKink))
@@ -44,9 +45,9 @@ func ExampleDerivative() {
 
 // The sign of the derivative says whether f grows, falls or is critical.
 func ExampleTrendAt() {
-	E := gdkit.Quartic() // w⁴ - 3w² + w
-	for _, w := range []float64{-2, E.Minima[0], 0, 2} {
-		t, err := gdkit.TrendAt(E.F, w)
+	E := func(w float64) float64 { return w*w*w*w - 3*w*w + w }
+	for _, w := range []float64{-2, -1.3008395659415772, 0, 2} { // the second is a minimum
+		t, err := gdkit.TrendAt(E, w, nil)
 		if err != nil {
 			fmt.Println(err)
 			continue
@@ -60,38 +61,31 @@ func ExampleTrendAt() {
 	// w= 2.000: crece
 }
 
-// Forward vs central differences: the error first falls with h
-// (truncation) and then grows again (round-off).
-func ExampleStepSweep() {
-	s, err := gdkit.StepSweep(math.Exp, 1, math.E, gdkit.Decades(1, 13))
+// Forward vs central differences against the exact exp'(1) = e: the error
+// first falls with h (truncation) and then grows again (round-off).
+func ExampleQuotientTable_errors() {
+	rows, err := gdkit.QuotientTable(math.Exp, 1, gdkit.Decades(1, 13))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("best forward h = %g, best central h = %g\n", s.BestForward.H, s.BestCentral.H)
-	fmt.Printf("central error at h=1e-1: %.1e (truncation ≈ e·h²/6)\n", s.Points[0].ErrCentral)
-	fmt.Println("round-off at h=1e-13 worse than at best h:", s.Points[12].ErrCentral > 1e3*s.BestCentral.ErrCentral)
+	for _, r := range rows {
+		if r.H == 1e-1 || r.H == 1e-5 || r.H == 1e-8 || r.H == 1e-13 {
+			fmt.Printf("h=%-6g forward error %.1e, central error %.1e\n", r.H, math.Abs(r.Right-math.E), math.Abs(r.Central-math.E))
+		}
+	}
 	// Output:
-	// best forward h = 1e-08, best central h = 1e-05
-	// central error at h=1e-1: 4.5e-03 (truncation ≈ e·h²/6)
-	// round-off at h=1e-13 worse than at best h: true
-}
-
-// Exact derivatives with the catalogue's hyperdual definition.
-func ExampleFunc1D() {
-	E := gdkit.Quartic()
-	d1, d2 := E.ExactDeriv(2)
-	num, _ := gdkit.Derivative(E.F, 2)
-	fmt.Printf("%s at w=2: E=%g, E'=%g (analytic %g, numeric %.6f), E''=%g\n", E.Name, E.F(2), d1, E.Deriv(2), num, d2)
-	// Output:
-	// w^4 - 3w^2 + w at w=2: E=6, E'=21 (analytic 21, numeric 21.000000), E''=42
+	// h=0.1    forward error 1.4e-01, central error 4.5e-03
+	// h=1e-05  forward error 1.4e-05, central error 1.4e-11
+	// h=1e-08  forward error 3.8e-08, central error 1.6e-08
+	// h=1e-13  forward error 4.6e-04, central error 4.6e-04
 }
 
 // CheckGrad points at the wrong component of a hand-written gradient.
 func ExampleCheckGrad() {
 	E := func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] }
 	wrong := func(g, w []float64) { g[0], g[1] = 2*w[0], 2*w[1] } // should be 4·w2
-	rep, err := gdkit.CheckGrad(E, wrong, []float64{1, 3})
+	rep, err := gdkit.CheckGrad(E, wrong, []float64{1, 3}, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -100,9 +94,9 @@ func ExampleCheckGrad() {
 	fmt.Print(rep)
 	// Output:
 	// false [1]
-	// i   analytic  numeric   abs err     limit   rel err  ok
-	// w1         2        2  0.00e+00  2.02e-06  0.00e+00  ✓
-	// w2         6       12  6.00e+00  1.20e-05  5.00e-01  ✗ <--
+	//    i  analytic  numeric   abs err     limit   rel err
+	//   w1         2        2  0.00e+00  2.02e-06  0.00e+00  ✓
+	//   w2         6       12  6.00e+00  1.20e-05  5.00e-01  ✗
 	// FAIL: wrong component(s) w2 (tol 1e-06·max(1,|numeric|) + round-off)
 }
 
@@ -162,17 +156,68 @@ func ExampleNumGrad() {
 	// ∇E(1,2,-1) ≈ [8.000000 3.000000 3.000000]
 }
 
-// A catalogue function checked three ways: analytic vs numeric vs exact.
-func ExampleFunc2D() {
-	R := gdkit.Rosenbrock()
-	rep, err := gdkit.CheckGradWith(R.F, R.Grad, []float64{-1.2, 1}, gdkit.GradCheckSettings{Exact: R.ExactGrad})
+// An exact gradient by dual numbers as the third column of a gradient check.
+func ExampleDualGrad() {
+	E := func(w []float64) float64 { return w[0]*w[0]*w[1] + math.Sin(w[1]) }
+	Edual := func(w []dual.Number) dual.Number {
+		return dual.Add(dual.Mul(dual.Mul(w[0], w[0]), w[1]), dual.Sin(w[1]))
+	}
+	grad := func(g, w []float64) { g[0], g[1] = 2*w[0]*w[1], w[0]*w[0]+math.Cos(w[1]) }
+	exact := func(g, w []float64) { gdkit.DualGrad(g, Edual, w) }
+	rep, err := gdkit.CheckGrad(E, grad, []float64{1, 2}, &gdkit.GradCheckSettings{Exact: exact})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(R.Name, "minimum", R.Minima[0], "E =", R.E(1, 1))
-	fmt.Printf("%v %v exact ∇E = (%.10g, %.10g)\n", rep.OK, rep.HasExact, rep.Rows[0].Exact, rep.Rows[1].Exact)
+	fmt.Printf("%v: exact ∇E = (%.6f, %.6f)\n", rep.OK, rep.Rows[0].Exact, rep.Rows[1].Exact)
 	// Output:
-	// (1-w1)^2 + 100(w2-w1^2)^2 minimum [1 1] E = 0
-	// true true exact ∇E = (-215.6, -88)
+	// true: exact ∇E = (4.000000, 0.583853)
+}
+
+// np.gradient(ys, xs) of samples of sin on an uneven grid.
+func ExampleSampleGradient() {
+	xs := []float64{0, 0.1, 0.3, 0.6, 1}
+	ys := make([]float64, len(xs))
+	for i, x := range xs {
+		ys[i] = math.Sin(x)
+	}
+	d, err := gdkit.SampleGradient(nil, ys, xs)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%.3f\n(cos: %.3f %.3f %.3f)\n", d, math.Cos(0.1), math.Cos(0.3), math.Cos(0.6))
+	// Output:
+	// [0.998 0.992 0.946 0.809 0.692]
+	// (cos: 0.995 0.955 0.825)
+}
+
+// np.meshgrid's full arrays, and E written on a vector evaluated on the mesh.
+func ExampleMeshgrid() {
+	m := gdkit.Meshgrid([]float64{-1, 0, 1}, []float64{10, 20})
+	fmt.Println("W1:", m.W1())
+	fmt.Println("W2:", m.W2())
+	E := func(w []float64) float64 { return w[0] + w[1] }
+	g, err := m.EvalVec(E)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("E:", g.Values, "E[1, 0] =", g.At(1, 0))
+	// Output:
+	// W1: [-1 0 1 -1 0 1]
+	// W2: [10 10 10 20 20 20]
+	// E: [9 10 11 19 20 21] E[1, 0] = 19
+}
+
+// Must stops a notebook cell on an error; the panic's message is the
+// error's Spanish text when it has one.
+func ExampleMust() {
+	d := gdkit.Must(gdkit.Derivative(math.Sin, 0, nil))
+	fmt.Printf("sin'(0) = %.6f\n", d)
+	defer func() { fmt.Println("se detuvo:", recover()) }()
+	gdkit.Must(gdkit.Derivative(math.Abs, 0, nil))
+	// Output:
+	// sin'(0) = 1.000000
+	// se detuvo: no hay derivada en x = 0: el límite por izquierda (-1) y el límite por derecha (1) son distintos (un quiebre)
 }

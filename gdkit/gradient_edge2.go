@@ -22,8 +22,8 @@ func npAxisUniform(n int, h float64, edge int) (npAxis, error) {
 	if err := npCheckEdge(n, edge); err != nil {
 		return npAxis{}, err
 	}
-	if h == 0 || !numFinite(h) {
-		return npAxis{}, fmt.Errorf("%w: spacing h = %v must be finite and non-zero", ErrNotFinite, h)
+	if err := checkSpacing(h); err != nil {
+		return npAxis{}, err
 	}
 	return npAxis{edge: edge, h: h}, nil
 }
@@ -40,8 +40,8 @@ func npAxisCoords(x []float64, edge int) (npAxis, error) {
 	uniform := true
 	for i := range dx {
 		dx[i] = x[i+1] - x[i]
-		if dx[i] == 0 || !numFinite(dx[i]) {
-			return npAxis{}, fmt.Errorf("%w: coordinates must be distinct and finite (x[%d] = %v, x[%d] = %v)", ErrNotFinite, i, x[i], i+1, x[i+1])
+		if err := checkStep(x, i); err != nil {
+			return npAxis{}, err
 		}
 		uniform = uniform && dx[i] == dx[0]
 	}
@@ -53,10 +53,10 @@ func npAxisCoords(x []float64, edge int) (npAxis, error) {
 
 func npCheckEdge(n, edge int) error {
 	if edge != 1 && edge != 2 {
-		return fmt.Errorf("%w: edge_order = %d must be 1 or 2", ErrDimension, edge)
+		return errorf(ErrBadParam, "edge_order = %d must be 1 or 2", edge)
 	}
 	if n < edge+1 {
-		return fmt.Errorf("%w: np.gradient with edge_order = %d needs at least %d points along an axis, got %d", ErrDimension, edge, edge+1, n)
+		return errorf(ErrEmpty, "np.gradient with edge_order = %d needs at least %d points along an axis, got %d", edge, edge+1, n)
 	}
 	return nil
 }
@@ -145,7 +145,7 @@ func gradient1D(dst, f []float64, h float64, edge int) ([]float64, error) {
 // non-finite x.
 func gradient1DCoords(dst, f, x []float64, edge int) ([]float64, error) {
 	if len(x) != len(f) {
-		return nil, fmt.Errorf("%w: len(f) = %d, len(x) = %d", ErrDimension, len(f), len(x))
+		return nil, errorf(ErrDimension, "len(f) = %d, len(x) = %d", len(f), len(x))
 	}
 	ax, err := npAxisCoords(x, edge)
 	if err != nil {
@@ -155,16 +155,12 @@ func gradient1DCoords(dst, f, x []float64, edge int) ([]float64, error) {
 }
 
 func npApply1D(dst, f []float64, ax npAxis) ([]float64, error) {
-	for i, v := range f {
-		if !numFinite(v) {
-			return nil, fmt.Errorf("%w: f[%d] = %v", ErrNotFinite, i, v)
-		}
+	if i := firstNonFinite(f); i >= 0 {
+		return nil, notFinite(fmt.Sprintf("f[%d]", i), f[i])
 	}
-	if dst == nil {
-		dst = make([]float64, len(f))
-	}
-	if len(dst) != len(f) {
-		return nil, fmt.Errorf("%w: len(dst) = %d, len(f) = %d", ErrDimension, len(dst), len(f))
+	dst, err := useDst(dst, len(f), "f")
+	if err != nil {
+		return nil, err
 	}
 	ax.apply(dst, f, len(f), 1)
 	return dst, nil

@@ -170,16 +170,16 @@ func TestGradient1DErrors(t *testing.T) {
 		err  error
 		run  func() error
 	}{
-		{"edge 3", ErrDimension, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 3); return err }},
-		{"edge 0", ErrDimension, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 0); return err }},
-		{"2 points, edge 2", ErrDimension, func() error { _, err := gradient1D(nil, []float64{1, 2}, 1, 2); return err }},
-		{"1 point, edge 1", ErrDimension, func() error { _, err := gradient1D(nil, []float64{1}, 1, 1); return err }},
-		{"h = 0", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, 0, 1); return err }},
+		{"edge 3", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 3); return err }},
+		{"edge 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 0); return err }},
+		{"2 points, edge 2", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1, 2}, 1, 2); return err }},
+		{"1 point, edge 1", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1}, 1, 1); return err }},
+		{"h = 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, 0, 1); return err }},
 		{"h = Inf", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, math.Inf(1), 1); return err }},
 		{"NaN in f", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, nan, 3}, 1, 2); return err }},
 		{"dst length", ErrDimension, func() error { _, err := gradient1D(make([]float64, 2), []float64{1, 2, 3}, 1, 2); return err }},
 		{"len(x)", ErrDimension, func() error { _, err := gradient1DCoords(nil, []float64{1, 2, 3}, []float64{0, 1}, 1); return err }},
-		{"repeated x", ErrNotFinite, func() error {
+		{"repeated x", ErrBadParam, func() error {
 			_, err := gradient1DCoords(nil, []float64{1, 2, 3}, []float64{0, 1, 1}, 2)
 			return err
 		}},

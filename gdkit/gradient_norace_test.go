@@ -1,5 +1,5 @@
 //go:build !race
 
-package gdkit
+package gdkit_test
 
 const gradRaceEnabled = false

@@ -1,6 +1,6 @@
 //go:build race
 
-package gdkit
+package gdkit_test
 
 // gradRaceEnabled: sync.Pool drops items at random under -race.
 const gradRaceEnabled = true

@@ -10,18 +10,18 @@ import (
 // Arange(-10, 10, 0.8) has 25 points, -10 ... 9.2 (the slides' grid).
 // Errors: step = 0, NaN/Inf arguments, more than 1e8 points.
 func Arange(start, stop, step float64) ([]float64, error) {
-	if !numFinite(start) || !numFinite(stop) || !numFinite(step) {
-		return nil, fmt.Errorf("%w: Arange(%v, %v, %v)", ErrNotFinite, start, stop, step)
+	if !isFinite(start) || !isFinite(stop) || !isFinite(step) {
+		return nil, errorf(ErrNotFinite, "Arange(%v, %v, %v)", start, stop, step)
 	}
 	if step == 0 {
-		return nil, ErrZeroStep
+		return nil, errorf(ErrBadParam, "Arange step = 0")
 	}
 	n := math.Ceil((stop - start) / step)
 	if n <= 0 {
 		return []float64{}, nil
 	}
 	if n > 1e8 {
-		return nil, fmt.Errorf("gdkit: Arange would make %g points", n)
+		return nil, errorf(ErrBadParam, "Arange would make %g points", n)
 	}
 	xs := make([]float64, int(n))
 	for k := range xs {
@@ -34,11 +34,11 @@ func Arange(start, stop, step float64) ([]float64, error) {
 // (numpy.linspace): x_k = a + k·(b-a)/(n-1), x_{n-1} = b. n = 1 gives [a];
 // n < 1 or NaN/Inf bounds give an error.
 func Linspace(a, b float64, n int) ([]float64, error) {
-	if !numFinite(a) || !numFinite(b) {
-		return nil, fmt.Errorf("%w: Linspace(%v, %v)", ErrNotFinite, a, b)
+	if !isFinite(a) || !isFinite(b) {
+		return nil, errorf(ErrNotFinite, "Linspace(%v, %v)", a, b)
 	}
 	if n < 1 {
-		return nil, fmt.Errorf("%w: Linspace needs n ≥ 1, got %d", ErrEmpty, n)
+		return nil, errorf(ErrBadParam, "Linspace needs n ≥ 1, got %d", n)
 	}
 	xs := make([]float64, n)
 	if n == 1 {
@@ -69,38 +69,21 @@ type Grid struct {
 // NewGrid checks and wraps row-major values (see Grid). Errors: empty or
 // non-finite coordinates, len(values) ≠ len(xs)·len(ys), NaN/Inf values.
 func NewGrid(xs, ys, values []float64) (Grid, error) {
-	if err := numCheckVec("xs", xs); err != nil {
+	if err := checkVec("xs", xs); err != nil {
 		return Grid{}, err
 	}
-	if err := numCheckVec("ys", ys); err != nil {
+	if err := checkVec("ys", ys); err != nil {
 		return Grid{}, err
 	}
 	if len(values) != len(xs)*len(ys) {
-		return Grid{}, fmt.Errorf("%w: %d values for %d×%d grid", ErrDimension, len(values), len(ys), len(xs))
+		return Grid{}, errorf(ErrDimension, "%d values for a %d×%d grid", len(values), len(ys), len(xs))
 	}
 	for i, v := range values {
-		if !numFinite(v) {
-			return Grid{}, fmt.Errorf("%w: value at row %d, column %d = %v", ErrNotFinite, i/len(xs), i%len(xs), v)
+		if !isFinite(v) {
+			return Grid{}, notFinite(fmt.Sprintf("value at row %d, column %d", i/len(xs), i%len(xs)), v)
 		}
 	}
 	return Grid{Xs: xs, Ys: ys, Values: values}, nil
-}
-
-// GridFromRows builds a Grid from rows[r][c] = E(xs[c], ys[r]) (a numpy 2D
-// array as nested slices). Ragged rows, a wrong number of rows or columns,
-// empty or non-finite input give an error.
-func GridFromRows(xs, ys []float64, rows [][]float64) (Grid, error) {
-	if len(rows) != len(ys) {
-		return Grid{}, fmt.Errorf("%w: %d rows for %d y-coordinates", ErrDimension, len(rows), len(ys))
-	}
-	vals := make([]float64, 0, len(xs)*len(ys))
-	for r, row := range rows {
-		if len(row) != len(xs) {
-			return Grid{}, fmt.Errorf("%w: ragged grid: row %d has %d values, want %d", ErrDimension, r, len(row), len(xs))
-		}
-		vals = append(vals, row...)
-	}
-	return NewGrid(xs, ys, vals)
 }
 
 // Dims returns the number of columns (len(Xs)) and rows (len(Ys)).
@@ -117,13 +100,6 @@ func (g Grid) Y(r int) float64 { return g.Ys[r] }
 
 // At returns E(Xs[c], Ys[r]) with numpy's index order: row r first (E[r, c]).
 func (g Grid) At(r, c int) float64 { return g.Values[r*len(g.Xs)+c] }
-
-// Row returns row r (fixed w2 = Ys[r], w1 varying), sharing storage.
-func (g Grid) Row(r int) []float64 { n := len(g.Xs); return g.Values[r*n : (r+1)*n] }
-
-// Mesh returns the coordinates of g as a Mesh (to evaluate another E or an
-// analytic gradient on the same nodes).
-func (g Grid) Mesh() Mesh { return Mesh{Xs: g.Xs, Ys: g.Ys} }
 
 // MinMax returns the smallest and largest value (NaN, NaN if empty).
 func (g Grid) MinMax() (lo, hi float64) {
@@ -168,10 +144,10 @@ func (m Mesh) W2() []float64 {
 }
 
 func (m Mesh) check() error {
-	if err := numCheckVec("xs", m.Xs); err != nil {
+	if err := checkVec("xs", m.Xs); err != nil {
 		return err
 	}
-	return numCheckVec("ys", m.Ys)
+	return checkVec("ys", m.Ys)
 }
 
 // Eval returns the Grid of E(w1, w2) over the mesh:
@@ -185,8 +161,8 @@ func (m Mesh) Eval(E func(w1, w2 float64) float64) (Grid, error) {
 	for r, y := range m.Ys {
 		for c, x := range m.Xs {
 			v := E(x, y)
-			if !numFinite(v) {
-				return Grid{}, fmt.Errorf("%w: E(%g, %g) = %v", ErrNotFinite, x, y, v)
+			if !isFinite(v) {
+				return Grid{}, notFinite(fmt.Sprintf("E(%g, %g)", x, y), v)
 			}
 			vals[r*len(m.Xs)+c] = v
 		}
@@ -210,19 +186,50 @@ func (m Mesh) GradOnGrid(grad func(g, w []float64)) (dEdW1, dEdW2 Grid, err erro
 	n := len(m.Xs) * len(m.Ys)
 	d1, d2 := make([]float64, n), make([]float64, n)
 	w, g := make([]float64, 2), make([]float64, 2)
-	for r, y := range m.Ys {
-		for c, x := range m.Xs {
-			w[0], w[1] = x, y
-			if err := numCallGrad(grad, g, w); err != nil {
-				return Grid{}, Grid{}, err
+	var bad error
+	err = guard(2, func() {
+		for r, y := range m.Ys {
+			for c, x := range m.Xs {
+				w[0], w[1] = x, y
+				grad(g, w)
+				if !isFinite(g[0]) || !isFinite(g[1]) {
+					bad = notFinite(fmt.Sprintf("∇E(%g, %g)", x, y), g[firstNonFinite(g)])
+					return
+				}
+				d1[r*len(m.Xs)+c], d2[r*len(m.Xs)+c] = g[0], g[1]
 			}
-			if !numFinite(g[0]) || !numFinite(g[1]) {
-				return Grid{}, Grid{}, fmt.Errorf("%w: ∇E(%g, %g) = %v", ErrNotFinite, x, y, g)
-			}
-			d1[r*len(m.Xs)+c], d2[r*len(m.Xs)+c] = g[0], g[1]
 		}
+	})
+	if err == nil {
+		err = bad
+	}
+	if err != nil {
+		return Grid{}, Grid{}, err
 	}
 	return Grid{Xs: m.Xs, Ys: m.Ys, Values: d1}, Grid{Xs: m.Xs, Ys: m.Ys, Values: d2}, nil
+}
+
+// checkStep requires x[i+1] − x[i] finite and non-zero: coordinates that
+// are finite (ErrNotFinite) and distinct (ErrBadParam).
+func checkStep(x []float64, i int) error {
+	if !isFinite(x[i]) || !isFinite(x[i+1]) {
+		return errorf(ErrNotFinite, "coordinates x[%d] = %v, x[%d] = %v", i, x[i], i+1, x[i+1])
+	}
+	if x[i+1] == x[i] {
+		return errorf(ErrBadParam, "coordinates must be distinct: x[%d] = x[%d] = %v", i, i+1, x[i])
+	}
+	return nil
+}
+
+// checkSpacing requires a finite (ErrNotFinite), non-zero (ErrBadParam) spacing h.
+func checkSpacing(h float64) error {
+	if !isFinite(h) {
+		return notFinite("spacing h", h)
+	}
+	if h == 0 {
+		return errorf(ErrBadParam, "spacing h = 0")
+	}
+	return nil
 }
 
 // gradCoef holds the numpy np.gradient coefficients along one axis of n
@@ -243,14 +250,14 @@ type gradCoef struct {
 func coefFromCoords(x []float64) (gradCoef, error) {
 	n := len(x)
 	if n < 2 {
-		return gradCoef{}, fmt.Errorf("%w: np.gradient needs at least 2 points along an axis, got %d", ErrEmpty, n)
+		return gradCoef{}, errorf(ErrEmpty, "np.gradient needs at least 2 points along an axis, got %d", n)
 	}
 	d0 := x[1] - x[0]
 	uniform := true
 	for i := 1; i < n; i++ {
 		d := x[i] - x[i-1]
-		if d == 0 || !numFinite(d) {
-			return gradCoef{}, fmt.Errorf("gdkit: coordinates must be distinct and finite (x[%d]=x[%d]=%v)", i-1, i, x[i])
+		if err := checkStep(x, i-1); err != nil {
+			return gradCoef{}, err
 		}
 		if d != d0 {
 			uniform = false
@@ -272,10 +279,10 @@ func coefFromCoords(x []float64) (gradCoef, error) {
 
 func coefUniform(n int, h float64) (gradCoef, error) {
 	if n < 2 {
-		return gradCoef{}, fmt.Errorf("%w: np.gradient needs at least 2 points along an axis, got %d", ErrEmpty, n)
+		return gradCoef{}, errorf(ErrEmpty, "np.gradient needs at least 2 points along an axis, got %d", n)
 	}
-	if h == 0 || !numFinite(h) {
-		return gradCoef{}, fmt.Errorf("gdkit: spacing %v must be finite and non-zero", h)
+	if err := checkSpacing(h); err != nil {
+		return gradCoef{}, err
 	}
 	return gradCoef{uniform: true, inv2h: 1 / (2 * h), inv0: 1 / h, invN: 1 / h}, nil
 }
@@ -327,17 +334,10 @@ func (gc *gradCoef) rows(dst, f []float64, nr, nc int) {
 func (g Grid) check() error {
 	nc, nr := len(g.Xs), len(g.Ys)
 	if nc == 0 || nr == 0 {
-		return fmt.Errorf("%w: grid is %d×%d", ErrEmpty, nr, nc)
+		return errorf(ErrEmpty, "grid is %d×%d", nr, nc)
 	}
-	if len(g.Values) != nc*nr {
-		return fmt.Errorf("%w: %d values for %d×%d grid", ErrDimension, len(g.Values), nr, nc)
-	}
-	for i, v := range g.Values {
-		if !numFinite(v) {
-			return fmt.Errorf("%w: value at row %d, column %d = %v", ErrNotFinite, i/nc, i%nc, v)
-		}
-	}
-	return nil
+	_, err := NewGrid(g.Xs, g.Ys, g.Values)
+	return err
 }
 
 func gradient2D(g Grid, cx, cy gradCoef) (dX, dY []float64) {
@@ -407,7 +407,7 @@ func NumpyGradient(g Grid, spacing ...float64) (axis0, axis1 Grid, err error) {
 	case 2:
 		h0, h1 = spacing[0], spacing[1]
 	default:
-		return Grid{}, Grid{}, fmt.Errorf("%w: %d spacings for a 2D grid", ErrDimension, len(spacing))
+		return Grid{}, Grid{}, errorf(ErrDimension, "%d spacings for a 2D grid", len(spacing))
 	}
 	cy, err := coefUniform(len(g.Ys), h0)
 	if err != nil {
@@ -427,13 +427,13 @@ func NumpyGradient(g Grid, spacing ...float64) (axis0, axis1 Grid, err error) {
 // Errors: fewer than 2 points, len mismatch, repeated or non-finite xs.
 func SampleGradient(dst, ys, xs []float64) ([]float64, error) {
 	if len(ys) != len(xs) {
-		return nil, fmt.Errorf("%w: len(ys)=%d, len(xs)=%d", ErrDimension, len(ys), len(xs))
+		return nil, errorf(ErrDimension, "len(ys) = %d, len(xs) = %d", len(ys), len(xs))
 	}
 	gc, err := coefFromCoords(xs)
 	if err != nil {
 		return nil, err
 	}
-	dst, err = numDst(dst, len(ys), "ys")
+	dst, err = useDst(dst, len(ys), "ys")
 	if err != nil {
 		return nil, err
 	}

@@ -39,7 +39,7 @@ func TestArange(t *testing.T) {
 	if xs, err := Arange(1, 0, 0.5); err != nil || len(xs) != 0 {
 		t.Errorf("empty range: %v %v", xs, err)
 	}
-	if _, err := Arange(0, 1, 0); !errors.Is(err, ErrZeroStep) {
+	if _, err := Arange(0, 1, 0); !errors.Is(err, ErrBadParam) {
 		t.Error(err)
 	}
 	if _, err := Arange(0, math.Inf(1), 1); !errors.Is(err, ErrNotFinite) {
@@ -77,7 +77,7 @@ func TestMeshgridEval(t *testing.T) {
 	if c, r := g.Dims(); c != 3 || r != 2 || g.Z(2, 1) != 220 || g.At(1, 2) != 220 || g.X(2) != 2 || g.Y(1) != 20 {
 		t.Errorf("Dims/Z/At/X/Y wrong: %d %d %g", c, r, g.Z(2, 1))
 	}
-	if !gridEqual(g.Row(0), []float64{-90, 10, 210}) {
+	if !gridEqual(gridRow(g, 0), []float64{-90, 10, 210}) {
 		t.Error("Row")
 	}
 	if lo, hi := g.MinMax(); lo != -90 || hi != 220 {
@@ -87,16 +87,27 @@ func TestMeshgridEval(t *testing.T) {
 	if err != nil || !gridEqual(gv.Values, g.Values) {
 		t.Errorf("EvalVec = %v %v", gv.Values, err)
 	}
-	if _, err := Meshgrid(nil, ys).Eval(Bowl().E); !errors.Is(err, ErrEmpty) {
+	if _, err := Meshgrid(nil, ys).Eval(gridBowl); !errors.Is(err, ErrEmpty) {
 		t.Error(err)
 	}
-	if _, err := Meshgrid(xs, []float64{math.NaN()}).Eval(Bowl().E); !errors.Is(err, ErrNotFinite) {
+	if _, err := Meshgrid(xs, []float64{math.NaN()}).Eval(gridBowl); !errors.Is(err, ErrNotFinite) {
 		t.Error(err)
 	}
 	if _, err := m.Eval(func(a, b float64) float64 { return 1 / (a * 0) }); !errors.Is(err, ErrNotFinite) {
 		t.Error(err)
 	}
 }
+
+// Test functions written independently of package funcs (which imports gdkit).
+func gridBowl(w1, w2 float64) float64 { return w1*w1 + w2*w2 }
+func gridBowlGrad(g, w []float64)     { g[0], g[1] = 2*w[0], 2*w[1] }
+func gridHimmel(w1, w2 float64) float64 {
+	p, q := w1*w1+w2-11, w1+w2*w2-7
+	return p*p + q*q
+}
+
+// gridRow returns row r of g (fixed w2 = Ys[r], w1 varying).
+func gridRow(g Grid, r int) []float64 { n := len(g.Xs); return g.Values[r*n : (r+1)*n] }
 
 func gridEqual(a, b []float64) bool {
 	if len(a) != len(b) {
@@ -129,7 +140,7 @@ func TestGridGradientHand(t *testing.T) {
 	// Along w2, per column, y² = [0,4,16]: edges (4-0)/2 = 2, (16-4)/2 = 6;
 	// inside (16-0)/4 = 4 → [2 4 6].
 	xs, ys := []float64{0, 1, 2, 3}, []float64{0, 2, 4}
-	g, err := Meshgrid(xs, ys).Eval(Bowl().E)
+	g, err := Meshgrid(xs, ys).Eval(gridBowl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +216,7 @@ func TestGridGradientReference(t *testing.T) {
 		}
 		nc, nr := g.Dims()
 		for r := 0; r < nr; r++ {
-			gridCloseAll(t, "dE/dw1 row", d1.Row(r), gridRefGradient(g.Row(r), g.Xs), 1e-13)
+			gridCloseAll(t, "dE/dw1 row", gridRow(d1, r), gridRefGradient(gridRow(g, r), g.Xs), 1e-13)
 		}
 		for c := 0; c < nc; c++ {
 			col, got := make([]float64, nr), make([]float64, nr)
@@ -222,7 +233,7 @@ func TestGridGradientSlide(t *testing.T) {
 	// second-order formula is exact for a quadratic: ∂E/∂w1 = 2w1.
 	xs, _ := Arange(-10, 10, 0.8)
 	m := Meshgrid(xs, xs)
-	g, err := m.Eval(Bowl().E)
+	g, err := m.Eval(gridBowl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +241,7 @@ func TestGridGradientSlide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a1, a2, err := m.GradOnGrid(Bowl().Grad)
+	a1, a2, err := m.GradOnGrid(gridBowlGrad)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,15 +293,18 @@ func TestGridErrors(t *testing.T) {
 	if _, _, err := NumpyGradient(ok, 1, 2, 3); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
-	if _, err := GridFromRows([]float64{0, 1}, []float64{0, 1}, [][]float64{{1, 2}, {3}}); !errors.Is(err, ErrDimension) {
-		t.Error("ragged:", err)
+	if _, err := NewGrid([]float64{0, 1}, []float64{0, 1}, []float64{1, 2, 3}); !errors.Is(err, ErrDimension) {
+		t.Error("3 values for 2×2:", err)
 	}
-	if _, err := GridFromRows([]float64{0, 1}, []float64{0, 1}, [][]float64{{1, 2}}); !errors.Is(err, ErrDimension) {
-		t.Error("missing row:", err)
+	g, err := NewGrid([]float64{0, 1}, []float64{5, 6}, []float64{1, 2, 3, 4})
+	if err != nil || g.Z(1, 0) != 2 || g.Z(0, 1) != 3 || g.At(1, 0) != 3 {
+		t.Error("NewGrid:", g, err)
 	}
-	g, err := GridFromRows([]float64{0, 1}, []float64{5, 6}, [][]float64{{1, 2}, {3, 4}})
-	if err != nil || g.Z(1, 0) != 2 || g.Z(0, 1) != 3 {
-		t.Error("GridFromRows:", g, err)
+	if _, _, err := Meshgrid([]float64{0, 1}, []float64{0, 1}).GradOnGrid(func(g, w []float64) { g[2] = 1 }); !errors.Is(err, ErrDimension) {
+		t.Error("3D gradient on the 2D mesh:", err)
+	}
+	if _, _, err := Meshgrid([]float64{0, 1}, []float64{0, 1}).GradOnGrid(func(g, w []float64) { g[0] = math.NaN() }); !errors.Is(err, ErrNotFinite) {
+		t.Error("NaN gradient:", err)
 	}
 	if _, err := NewGrid([]float64{0, 1}, []float64{0}, []float64{1, math.Inf(1)}); !errors.Is(err, ErrNotFinite) {
 		t.Error(err)
@@ -304,7 +318,7 @@ func TestGridErrors(t *testing.T) {
 	if _, err := SampleGradient(make([]float64, 1), []float64{1, 2}, []float64{1, 2}); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
-	if _, _, err := Meshgrid([]float64{1}, nil).GradOnGrid(Bowl().Grad); !errors.Is(err, ErrEmpty) {
+	if _, _, err := Meshgrid([]float64{1}, nil).GradOnGrid(gridBowlGrad); !errors.Is(err, ErrEmpty) {
 		t.Error(err)
 	}
 }
@@ -319,7 +333,7 @@ func TestGridGradientNumpy(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
 	g := gridRandom(rng, 6, 5)
 	xs, _ := Arange(-10, 10, 0.8) // uniform-looking but float-rounded spacing
-	slide, _ := Meshgrid(xs, xs).Eval(Himmelblau().E)
+	slide, _ := Meshgrid(xs, xs).Eval(gridHimmel)
 	for _, g := range []Grid{g, slide} {
 		in, _ := json.Marshal(g)
 		cmd := exec.Command(py, "-c", `

@@ -1,9 +1,8 @@
 package gdkit
 
 import (
+	"fmt"
 	"math"
-
-	"gonum.org/v1/gonum/mat"
 )
 
 // Data is a labelled data set: N rows of D features stored row-major in X
@@ -15,38 +14,33 @@ type Data struct {
 }
 
 // NewData checks and wraps row-major features x (n×d) and targets y (n).
-// The slices are used, not copied. It returns an error wrapping
-// ErrDescentInput for empty data, mismatched lengths or any NaN/Inf.
+// The slices are used, not copied (datasets.Table.FlatXY gives them from a
+// table). Errors: n or d ≤ 0 (ErrEmpty), mismatched lengths
+// (ErrDimension), any NaN/Inf (ErrNotFinite).
 func NewData(x, y []float64, n, d int) (*Data, error) {
-	if n <= 0 || d <= 0 {
-		return nil, dscBadInput("empty data: n = %d rows, d = %d features", n, d)
+	data := &Data{X: x, Y: y, N: n, D: d}
+	if err := data.check(); err != nil {
+		return nil, err
 	}
-	if len(x) != n*d {
-		return nil, dscBadInput("dimension mismatch: len(x) = %d, want n·d = %d·%d = %d", len(x), n, d, n*d)
+	if i := firstNonFinite(y); i >= 0 {
+		return nil, notFinite(fmt.Sprintf("y[%d]", i), y[i])
 	}
-	if len(y) != n {
-		return nil, dscBadInput("dimension mismatch: len(y) = %d, want n = %d", len(y), n)
-	}
-	if i := dscFirstNonFinite(x); i >= 0 {
-		return nil, dscBadInput("x[%d][%d] = %v is not finite", i/d, i%d, x[i])
-	}
-	if i := dscFirstNonFinite(y); i >= 0 {
-		return nil, dscBadInput("y[%d] = %v is not finite", i, y[i])
-	}
-	return &Data{X: x, Y: y, N: n, D: d}, nil
+	return data, nil
 }
 
-// DataFromDense copies the rows of x (n×d) into a Data with targets y.
-func DataFromDense(x *mat.Dense, y []float64) (*Data, error) {
-	if x == nil || x.IsEmpty() {
-		return nil, dscBadInput("empty data: nil or empty matrix")
+// check validates the sizes and the features (the targets are checked by
+// NewData, or by the loss's CheckLabel in NewModel).
+func (d *Data) check() error {
+	if d.N <= 0 || d.D <= 0 {
+		return errorf(ErrEmpty, "n = %d rows, d = %d features", d.N, d.D)
 	}
-	n, d := x.Dims()
-	flat := make([]float64, 0, n*d)
-	for i := 0; i < n; i++ {
-		flat = append(flat, x.RawRowView(i)...)
+	if len(d.X) != d.N*d.D || len(d.Y) != d.N {
+		return errorf(ErrDimension, "len(x) = %d, len(y) = %d for n = %d rows of d = %d features", len(d.X), len(d.Y), d.N, d.D)
 	}
-	return NewData(flat, y, n, d)
+	if i := firstNonFinite(d.X); i >= 0 {
+		return notFinite(fmt.Sprintf("x[%d][%d]", i/d.D, i%d.D), d.X[i])
+	}
+	return nil
 }
 
 // Row returns row i of X (aliases the data).
@@ -69,14 +63,6 @@ type Loss interface {
 	Name() string
 }
 
-func dscDot(w, x []float64) float64 {
-	var s float64
-	for j, xj := range x {
-		s += w[j] * xj
-	}
-	return s
-}
-
 // SquaredLoss is linear regression with bias: with w = (w₁…w_d, b),
 //
 //	ℓ = (x·w₁…d + b − y)²,   ∇ℓ = 2r·(x, 1),  r = x·w₁…d + b − y,
@@ -88,7 +74,7 @@ type SquaredLoss struct{}
 func (SquaredLoss) Params(d int) int { return d + 1 }
 
 // Predict returns ŷ = x·w₁…d + b.
-func (SquaredLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
+func (SquaredLoss) Predict(w, x []float64) float64 { return dot(w, x) + w[len(x)] }
 
 // RowLoss returns (x·w₁…d + b − y)².
 func (l SquaredLoss) RowLoss(w, x []float64, y float64) float64 {
@@ -126,10 +112,10 @@ type LogisticLoss struct{}
 // Params returns d + 1: the weights w₁…w_d and the bias b (last).
 func (LogisticLoss) Params(d int) int { return d + 1 }
 
-func dscSoftplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
+func softplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
 
 // dscSigmoid returns σ(z) = 1/(1+e^{−z}), evaluated without overflow.
-func dscSigmoid(z float64) float64 {
+func sigmoid(z float64) float64 {
 	if z >= 0 {
 		return 1 / (1 + math.Exp(-z))
 	}
@@ -138,29 +124,29 @@ func dscSigmoid(z float64) float64 {
 }
 
 // Predict returns P(y=1 | x) = σ(x·w₁…d + b).
-func (LogisticLoss) Predict(w, x []float64) float64 { return dscSigmoid(dscDot(w, x) + w[len(x)]) }
+func (LogisticLoss) Predict(w, x []float64) float64 { return sigmoid(dot(w, x) + w[len(x)]) }
 
 // RowLoss returns log(1+e^z) − y z, z = x·w₁…d + b, without overflow.
 func (LogisticLoss) RowLoss(w, x []float64, y float64) float64 {
-	z := dscDot(w, x) + w[len(x)]
-	return dscSoftplus(z) - y*z
+	z := dot(w, x) + w[len(x)]
+	return softplus(z) - y*z
 }
 
 // AddRowGrad adds (σ(z) − y)·(x, 1) to g and returns the row loss.
 func (LogisticLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
-	z := dscDot(w, x) + w[len(x)]
-	t := dscSigmoid(z) - y
+	z := dot(w, x) + w[len(x)]
+	t := sigmoid(z) - y
 	for j, xj := range x {
 		g[j] += t * xj
 	}
 	g[len(x)] += t
-	return dscSoftplus(z) - y*z
+	return softplus(z) - y*z
 }
 
 // CheckLabel accepts only y = 0 and y = 1.
 func (LogisticLoss) CheckLabel(y float64) error {
 	if y != 0 && y != 1 {
-		return dscBadInput("logistic regression needs labels in {0, 1}, got %v", y)
+		return errorf(ErrBadParam, "logistic regression needs labels in {0, 1}, got %v", y)
 	}
 	return nil
 }
@@ -187,7 +173,7 @@ type HingeLoss struct {
 func (HingeLoss) Params(d int) int { return d + 1 }
 
 // Predict returns the score z = x·w₁…d + b; sign(z) is the class.
-func (HingeLoss) Predict(w, x []float64) float64 { return dscDot(w, x) + w[len(x)] }
+func (HingeLoss) Predict(w, x []float64) float64 { return dot(w, x) + w[len(x)] }
 
 func svmSign(y float64) float64 {
 	if y == 0 {
@@ -198,10 +184,10 @@ func svmSign(y float64) float64 {
 
 // RowLoss returns max(0, 1 − s z) + (λ/2)‖w₁…d‖², s = ±1 (0 read as −1).
 func (h HingeLoss) RowLoss(w, x []float64, y float64) float64 {
-	m := svmSign(y) * (dscDot(w, x) + w[len(x)])
+	m := svmSign(y) * (dot(w, x) + w[len(x)])
 	var reg float64
 	if h.Lambda != 0 {
-		reg = 0.5 * h.Lambda * dscDot(w[:len(x)], w[:len(x)])
+		reg = 0.5 * h.Lambda * dot(w[:len(x)], w[:len(x)])
 	}
 	return math.Max(0, 1-m) + reg
 }
@@ -210,7 +196,7 @@ func (h HingeLoss) RowLoss(w, x []float64, y float64) float64 {
 // (λw₁…d, 0) to g and returns the row loss; at s z = 1 it takes 0.
 func (h HingeLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	s := svmSign(y)
-	m := s * (dscDot(w, x) + w[len(x)])
+	m := s * (dot(w, x) + w[len(x)])
 	if m < 1 {
 		for j, xj := range x {
 			g[j] -= s * xj
@@ -231,7 +217,7 @@ func (h HingeLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 // CheckLabel accepts y ∈ {−1, 0, +1} (0 is read as −1).
 func (HingeLoss) CheckLabel(y float64) error {
 	if y != -1 && y != 1 && y != 0 {
-		return dscBadInput("SVM needs labels in {−1, +1} (or {0, 1}), got %v", y)
+		return errorf(ErrBadParam, "SVM needs labels in {−1, +1} (or {0, 1}), got %v", y)
 	}
 	return nil
 }
@@ -256,7 +242,7 @@ func (TanhNetLoss) Params(d int) int { return d + 2 }
 // Predict returns ŷ = v·tanh(x·a + b).
 func (TanhNetLoss) Predict(w, x []float64) float64 {
 	d := len(x)
-	return w[d+1] * math.Tanh(dscDot(w, x)+w[d])
+	return w[d+1] * math.Tanh(dot(w, x)+w[d])
 }
 
 // RowLoss returns (v·tanh(x·a + b) − y)².
@@ -270,7 +256,7 @@ func (l TanhNetLoss) RowLoss(w, x []float64, y float64) float64 {
 func (TanhNetLoss) AddRowGrad(g, w, x []float64, y float64) float64 {
 	d := len(x)
 	v := w[d+1]
-	h := math.Tanh(dscDot(w, x) + w[d])
+	h := math.Tanh(dot(w, x) + w[d])
 	r := v*h - y
 	t := 2 * r * v * (1 - h*h)
 	for j, xj := range x {
@@ -286,8 +272,8 @@ func (TanhNetLoss) CheckLabel(y float64) error { return finiteTarget(y) }
 
 // finiteTarget accepts any finite regression target y.
 func finiteTarget(y float64) error {
-	if !dscFinite(y) {
-		return dscBadInput("target %v is not finite", y)
+	if !isFinite(y) {
+		return notFinite("target", y)
 	}
 	return nil
 }
@@ -302,62 +288,51 @@ type Model struct {
 	Data *Data
 }
 
-// NewModel checks that data is non-empty and every label is valid for loss.
+// NewModel makes the model of loss over data, E(w) = (1/N) Σᵢ ℓ(w; xᵢ, yᵢ):
+//
+//	gdkit.NewModel(gdkit.SquaredLoss{}, data)              // linear regression
+//	gdkit.NewModel(gdkit.LogisticLoss{}, data)             // logistic regression, labels 0/1
+//	gdkit.NewModel(gdkit.HingeLoss{Lambda: 0.01}, data)    // linear SVM, labels ±1 or 0/1
+//	gdkit.NewModel(gdkit.TanhNetLoss{}, data)              // one tanh unit
+//
+// It checks that data is non-empty and finite (ErrEmpty, ErrDimension,
+// ErrNotFinite) and that every label is valid for loss (ErrBadParam for
+// labels, a nil loss or a bad λ).
 func NewModel(loss Loss, data *Data) (*Model, error) {
 	if loss == nil {
-		return nil, dscBadInput("nil loss")
+		return nil, errorf(ErrBadParam, "nil loss")
 	}
-	if data == nil || data.N <= 0 || data.D <= 0 {
-		return nil, dscBadInput("empty data")
+	if data == nil {
+		return nil, errorf(ErrEmpty, "nil data")
 	}
-	if len(data.X) != data.N*data.D || len(data.Y) != data.N {
-		return nil, dscBadInput("dimension mismatch: len(X) = %d, len(Y) = %d for N = %d, D = %d", len(data.X), len(data.Y), data.N, data.D)
+	if err := data.check(); err != nil {
+		return nil, err
 	}
-	if i := dscFirstNonFinite(data.X); i >= 0 {
-		return nil, dscBadInput("x[%d][%d] = %v is not finite", i/data.D, i%data.D, data.X[i])
+	if h, ok := loss.(HingeLoss); ok && (!isFinite(h.Lambda) || h.Lambda < 0) {
+		return nil, errorf(ErrBadParam, "SVM λ = %v must be finite and ≥ 0", h.Lambda)
 	}
 	var zero, minus bool
 	for i, y := range data.Y {
 		if err := loss.CheckLabel(y); err != nil {
-			return nil, dscBadInput("row %d: %v", i, err)
+			return nil, fmt.Errorf("row %d: %w", i, err)
 		}
 		zero = zero || y == 0
 		minus = minus || y == -1
 	}
 	if _, ok := loss.(HingeLoss); ok && zero && minus {
-		return nil, dscBadInput("SVM labels mix 0 and −1: use {−1, +1} or {0, 1}")
-	}
-	if h, ok := loss.(HingeLoss); ok && (!dscFinite(h.Lambda) || h.Lambda < 0) {
-		return nil, dscBadInput("SVM λ = %v must be finite and ≥ 0", h.Lambda)
+		return nil, errorf(ErrBadParam, "SVM labels mix 0 and −1: use {−1, +1} or {0, 1}")
 	}
 	return &Model{Loss: loss, Data: data}, nil
 }
 
-// NewLinReg is linear regression with bias and mean squared error
-// (SquaredLoss): E(w) = (1/N) Σ (xᵢ·w₁…d + b − yᵢ)², w = (w₁…w_d, b).
-func NewLinReg(data *Data) (*Model, error) { return NewModel(SquaredLoss{}, data) }
-
-// NewLogReg is logistic regression with mean cross-entropy (LogisticLoss);
-// labels must be 0 or 1.
-func NewLogReg(data *Data) (*Model, error) { return NewModel(LogisticLoss{}, data) }
-
-// NewSVM is the linear SVM with mean hinge loss and L2 penalty (λ/2)‖w₁…d‖²
-// (HingeLoss); labels ±1 or 0/1.
-func NewSVM(data *Data, lambda float64) (*Model, error) {
-	return NewModel(HingeLoss{Lambda: lambda}, data)
-}
-
-// NewTanhNet is the one-hidden-unit network ŷ = v·tanh(x·a + b) with mean
-// squared error (TanhNetLoss), w = (a₁…a_d, b, v).
-func NewTanhNet(data *Data) (*Model, error) { return NewModel(TanhNetLoss{}, data) }
-
 // Dim returns the number of parameters.
 func (m *Model) Dim() int { return m.Loss.Params(m.Data.D) }
 
-// E returns the mean loss E(w). It returns NaN if len(w) != Dim().
+// E returns the mean loss E(w). It panics with an error wrapping
+// ErrDimension if len(w) ≠ Dim() (Descend checks it beforehand).
 func (m *Model) E(w []float64) float64 {
 	if len(w) != m.Dim() {
-		return math.NaN()
+		dimPanic("Model.E: len(w) = %d, the model has %d parameters", len(w), m.Dim())
 	}
 	d := m.Data
 	if _, ok := m.Loss.(SquaredLoss); ok {
@@ -365,28 +340,25 @@ func (m *Model) E(w []float64) float64 {
 	}
 	var s float64
 	for i := 0; i < d.N; i++ {
-		s += m.Loss.RowLoss(w, d.X[i*d.D:(i+1)*d.D], d.Y[i])
+		s += m.Loss.RowLoss(w, d.Row(i), d.Y[i])
 	}
 	return s / float64(d.N)
 }
 
-// Grad writes ∇E(w) into dst. If len(w) or len(dst) differ from Dim() it
-// fills dst with NaN instead (the descent loop then reports it).
+// Grad writes ∇E(w) into dst. It panics with an error wrapping
+// ErrDimension if len(w) or len(dst) differ from Dim().
 func (m *Model) Grad(dst, w []float64) {
 	if len(w) != m.Dim() || len(dst) != m.Dim() {
-		for j := range dst {
-			dst[j] = math.NaN()
-		}
-		return
+		dimPanic("Model.Grad: len(dst) = %d, len(w) = %d, the model has %d parameters", len(dst), len(w), m.Dim())
 	}
 	d := m.Data
 	if _, ok := m.Loss.(SquaredLoss); ok {
-		LinRegGradOnly(dst, w, d.X, d.Y, d.N, d.D)
+		linRegGrad(dst, w, d.X, d.Y, d.N, d.D) // E comes for free
 		return
 	}
 	clear(dst)
 	for i := 0; i < d.N; i++ {
-		m.Loss.AddRowGrad(dst, w, d.X[i*d.D:(i+1)*d.D], d.Y[i])
+		m.Loss.AddRowGrad(dst, w, d.Row(i), d.Y[i])
 	}
 	inv := 1 / float64(d.N)
 	for j := range dst {
@@ -394,8 +366,10 @@ func (m *Model) Grad(dst, w []float64) {
 	}
 }
 
-// Objective returns the model as a Problem for Descend.
-func (m *Model) Objective() Problem {
+// Problem returns the model as the Problem that Descend minimises
+// (E = m.E, Grad = m.Grad, Dim = m.Dim()). For gonum's optimize.Minimize,
+// use m.Problem().OptimizeProblem().
+func (m *Model) Problem() Problem {
 	return Problem{E: m.E, Grad: m.Grad, Dim: m.Dim()}
 }
 
@@ -406,29 +380,42 @@ func linRegE(w, x, y []float64, n, d int) float64 {
 	b := w[d]
 	var s float64
 	for i := 0; i < n; i++ {
-		r := dscDot(w[:d], x[i*d:(i+1)*d]) + b - y[i]
+		r := dot(w[:d], x[i*d:(i+1)*d]) + b - y[i]
 		s += r * r
 	}
 	return s / float64(n)
 }
 
-// LinRegGrad writes the full-batch gradient of the mean squared error of
+// linRegGrad writes the full-batch gradient of the mean squared error of
 // linear regression with bias into dst (len d+1):
 //
 //	r = X w₁…d + b − y,   ∇E = (2/N) (Xᵀ r, Σ r),
 //
 // for row-major x (n×d) and y (n), in one fused pass over the rows without
 // allocating. It returns E(w) = (1/N) Σ r² computed in the same pass.
-// Lengths are not checked: use Model.Grad for checked input.
-func LinRegGrad(dst, w, x, y []float64, n, d int) float64 {
+// Lengths are not checked: Model.Grad checks them.
+//
+// The unrolled kernels for d = 1 and d = 4 pay (BenchmarkLinRegKernels,
+// 10⁶ rows, best of 6 on the loaded 2-core machine): d = 1 takes 1.96 ms
+// against 5.81 ms for the general loop (3.0×), d = 4 9.24 ms against
+// 15.3 ms (1.7×); d = 2, 5 and 8, which run the general loop both ways,
+// differ by at most 1.2× between the two measurements (the noise). A d = 4
+// kernel without E was no faster (6.2 ms against 7.2 ms, best of 8) and
+// was removed.
+func linRegGrad(dst, w, x, y []float64, n, d int) float64 {
 	x = x[:n*d]
 	y = y[:n]
 	switch d {
 	case 1:
 		return linRegGrad1(dst, w, x, y)
 	case 4:
-		return linRegGrad4(dst, w, x, y, true)
+		return linRegGrad4(dst, w, x, y)
 	}
+	return linRegGradGeneral(dst, w, x, y, n, d)
+}
+
+// linRegGradGeneral is linRegGrad for any d.
+func linRegGradGeneral(dst, w, x, y []float64, n, d int) float64 {
 	clear(dst[:d+1])
 	b := w[d]
 	ww := w[:d]
@@ -469,48 +456,24 @@ func linRegGrad1(dst, w, x, y []float64) float64 {
 	return s / n
 }
 
-func linRegGrad4(dst, w, x, y []float64, wantE bool) float64 {
+func linRegGrad4(dst, w, x, y []float64) float64 {
 	w0, w1, w2, w3, b := w[0], w[1], w[2], w[3], w[4]
 	var g0, g1, g2, g3, gb, s float64
 	n := len(y)
-	if wantE {
-		for i, yi := range y {
-			row := x[4*i : 4*i+4 : 4*i+4]
-			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
-			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
-			g0 += r * x0
-			g1 += r * x1
-			g2 += r * x2
-			g3 += r * x3
-			gb += r
-			s += r * r
-		}
-	} else {
-		for i, yi := range y {
-			row := x[4*i : 4*i+4 : 4*i+4]
-			x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
-			r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
-			g0 += r * x0
-			g1 += r * x1
-			g2 += r * x2
-			g3 += r * x3
-			gb += r
-		}
+	for i, yi := range y {
+		row := x[4*i : 4*i+4 : 4*i+4]
+		x0, x1, x2, x3 := row[0], row[1], row[2], row[3]
+		r := (x0*w0 + x1*w1) + (x2*w2 + x3*w3) + (b - yi)
+		g0 += r * x0
+		g1 += r * x1
+		g2 += r * x2
+		g3 += r * x3
+		gb += r
+		s += r * r
 	}
 	scale := 2 / float64(n)
 	dst[0], dst[1], dst[2], dst[3], dst[4] = g0*scale, g1*scale, g2*scale, g3*scale, gb*scale
 	return s / float64(n)
-}
-
-// LinRegGradOnly is LinRegGrad without computing E (one multiply-add less
-// per row): dst = (2/N)(Xᵀr, Σr), r = X w₁…d + b − y. It is the kernel of
-// Model.Grad.
-func LinRegGradOnly(dst, w, x, y []float64, n, d int) {
-	if d == 4 {
-		linRegGrad4(dst, w, x[:n*4], y[:n], false)
-		return
-	}
-	LinRegGrad(dst, w, x, y, n, d)
 }
 
 // Accuracy returns the fraction of rows classified correctly by a
@@ -519,7 +482,7 @@ func LinRegGradOnly(dst, w, x, y []float64, n, d int) {
 // returns an error for regression losses or a w of the wrong length.
 func (m *Model) Accuracy(w []float64) (float64, error) {
 	if len(w) != m.Dim() {
-		return 0, dscBadInput("len(w) = %d, the model has %d parameters", len(w), m.Dim())
+		return 0, errorf(ErrDimension, "len(w) = %d, the model has %d parameters", len(w), m.Dim())
 	}
 	var thr float64
 	switch m.Loss.(type) {
@@ -528,7 +491,7 @@ func (m *Model) Accuracy(w []float64) (float64, error) {
 	case HingeLoss:
 		thr = 0
 	default:
-		return 0, dscBadInput("Accuracy needs a classification loss, not %q", m.Loss.Name())
+		return 0, errorf(ErrBadParam, "Accuracy needs a classification loss, not %q", m.Loss.Name())
 	}
 	d := m.Data
 	correct := 0

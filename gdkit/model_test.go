@@ -8,7 +8,6 @@ import (
 	"gdkit.dev/datasets"
 	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/diff/fd"
-	"gonum.org/v1/gonum/mat"
 )
 
 func mustData(t testing.TB, x, y []float64, n, d int) *gdkit.Data {
@@ -23,7 +22,7 @@ func mustData(t testing.TB, x, y []float64, n, d int) *gdkit.Data {
 // TestModelGradients compares every analytic gradient with gonum's central
 // finite differences (step 1e-5, error O(h²) ≈ 1e-10·E”') at random points.
 func TestModelGradients(t *testing.T) {
-	rng := datasets.NewRand(3)
+	rng := gdkit.NewRand(3)
 	const n, d = 40, 3
 	xl, yl, err := datasets.LinearData(rng, n, []float64{1, -2, 0.5}, 0.3, 0.2)
 	if err != nil {
@@ -45,10 +44,10 @@ func TestModelGradients(t *testing.T) {
 		name string
 		m    *gdkit.Model
 	}{
-		{"linreg", mk(gdkit.NewLinReg(lin))},
-		{"logreg", mk(gdkit.NewLogReg(cls))},
-		{"svm", mk(gdkit.NewSVM(cls, 0.1))},
-		{"tanhnet", mk(gdkit.NewTanhNet(lin))},
+		{"linreg", mk(gdkit.NewModel(gdkit.SquaredLoss{}, lin))},
+		{"logreg", mk(gdkit.NewModel(gdkit.LogisticLoss{}, cls))},
+		{"svm", mk(gdkit.NewModel(gdkit.HingeLoss{Lambda: 0.1}, cls))},
+		{"tanhnet", mk(gdkit.NewModel(gdkit.TanhNetLoss{}, lin))},
 	}
 	settings := &fd.Settings{Formula: fd.Central, Step: 1e-5}
 	for _, c := range models {
@@ -61,51 +60,6 @@ func TestModelGradients(t *testing.T) {
 				if math.Abs(got[j]-want[j]) > 1e-7*math.Max(1, math.Abs(want[j])) {
 					t.Errorf("%s trial %d: ∂E/∂w%d = %v, central difference %v", c.name, trial, j, got[j], want[j])
 				}
-			}
-		}
-	}
-}
-
-// TestLinRegGradPaths: the unrolled d = 1 and d = 4 kernels and the general
-// one agree with the per-row definition (2/N) Σ rᵢ (xᵢ, 1).
-func TestLinRegGradPaths(t *testing.T) {
-	rng := datasets.NewRand(5)
-	for _, d := range []int{1, 2, 3, 4, 5} {
-		w := make([]float64, d)
-		for j := range w {
-			w[j] = float64(j) - 1.5
-		}
-		const n = 37
-		x, y, _ := datasets.LinearData(rng, n, w, 0.7, 0.5)
-		wt, _ := gdkit.RandomW0(rng, d+1, -1, 1)
-		want := make([]float64, d+1)
-		var e float64
-		for i := 0; i < n; i++ {
-			r := wt[d] - y[i]
-			for j := 0; j < d; j++ {
-				r += wt[j] * x[i*d+j]
-			}
-			for j := 0; j < d; j++ {
-				want[j] += 2 * r * x[i*d+j] / n
-			}
-			want[d] += 2 * r / n
-			e += r * r / n
-		}
-		got := make([]float64, d+1)
-		ge := gdkit.LinRegGrad(got, wt, x, y, n, d)
-		for j := range got {
-			if math.Abs(got[j]-want[j]) > 1e-12 {
-				t.Errorf("d=%d: g[%d] = %v, want %v", d, j, got[j], want[j])
-			}
-		}
-		if math.Abs(ge-e) > 1e-12 {
-			t.Errorf("d=%d: E = %v, want %v", d, ge, e)
-		}
-		only := make([]float64, d+1)
-		gdkit.LinRegGradOnly(only, wt, x, y, n, d)
-		for j := range only {
-			if math.Abs(only[j]-want[j]) > 1e-12 {
-				t.Errorf("d=%d: LinRegGradOnly g[%d] = %v, want %v", d, j, only[j], want[j])
 			}
 		}
 	}
@@ -161,16 +115,17 @@ func TestModelBadData(t *testing.T) {
 		name string
 		x, y []float64
 		n, d int
+		want error
 	}{
-		{"empty", nil, nil, 0, 1},
-		{"x len", []float64{1, 2, 3}, []float64{1, 2}, 2, 2},
-		{"y len", []float64{1, 2}, []float64{1}, 2, 1},
-		{"NaN x", []float64{1, nan}, []float64{1, 2}, 2, 1},
-		{"Inf y", []float64{1, 2}, []float64{1, math.Inf(1)}, 2, 1},
+		{"empty", nil, nil, 0, 1, gdkit.ErrEmpty},
+		{"x len", []float64{1, 2, 3}, []float64{1, 2}, 2, 2, gdkit.ErrDimension},
+		{"y len", []float64{1, 2}, []float64{1}, 2, 1, gdkit.ErrDimension},
+		{"NaN x", []float64{1, nan}, []float64{1, 2}, 2, 1, gdkit.ErrNotFinite},
+		{"Inf y", []float64{1, 2}, []float64{1, math.Inf(1)}, 2, 1, gdkit.ErrNotFinite},
 	}
 	for _, c := range dataErr {
-		if _, err := gdkit.NewData(c.x, c.y, c.n, c.d); !errors.Is(err, gdkit.ErrDescentInput) {
-			t.Errorf("%s: err = %v", c.name, err)
+		if _, err := gdkit.NewData(c.x, c.y, c.n, c.d); !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", c.name, err, c.want)
 		}
 	}
 	x := []float64{1, 2, 3}
@@ -179,77 +134,82 @@ func TestModelBadData(t *testing.T) {
 		mk   func(*gdkit.Data) (*gdkit.Model, error)
 		y    []float64
 	}{
-		{"logreg label 2", gdkit.NewLogReg, []float64{0, 1, 2}},
-		{"logreg label -1", gdkit.NewLogReg, []float64{0, 1, -1}},
-		{"svm label 0.5", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewSVM(d, 0) }, []float64{1, -1, 0.5}},
-		{"svm mixes 0 and -1", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewSVM(d, 0) }, []float64{1, -1, 0}},
-		{"svm λ<0", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewSVM(d, -1) }, []float64{1, -1, 1}},
+		{"logreg label 2", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewModel(gdkit.LogisticLoss{}, d) }, []float64{0, 1, 2}},
+		{"logreg label -1", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewModel(gdkit.LogisticLoss{}, d) }, []float64{0, 1, -1}},
+		{"svm label 0.5", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewModel(gdkit.HingeLoss{Lambda: 0}, d) }, []float64{1, -1, 0.5}},
+		{"svm mixes 0 and -1", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewModel(gdkit.HingeLoss{Lambda: 0}, d) }, []float64{1, -1, 0}},
+		{"svm λ<0", func(d *gdkit.Data) (*gdkit.Model, error) { return gdkit.NewModel(gdkit.HingeLoss{Lambda: -1}, d) }, []float64{1, -1, 1}},
 	}
 	for _, c := range modelErr {
-		if _, err := c.mk(mustData(t, x, c.y, 3, 1)); !errors.Is(err, gdkit.ErrDescentInput) {
+		if _, err := c.mk(mustData(t, x, c.y, 3, 1)); !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("%s: err = %v", c.name, err)
 		}
 	}
-	if _, err := gdkit.NewLinReg(nil); err == nil {
-		t.Error("nil data accepted")
+	if _, err := gdkit.NewModel(gdkit.SquaredLoss{}, nil); !errors.Is(err, gdkit.ErrEmpty) {
+		t.Errorf("nil data: %v", err)
 	}
-	if _, err := gdkit.DataFromDense(&mat.Dense{}, nil); err == nil {
-		t.Error("empty matrix accepted")
+	if _, err := gdkit.NewModel(nil, mustData(t, x, []float64{1, 2, 3}, 3, 1)); !errors.Is(err, gdkit.ErrBadParam) {
+		t.Errorf("nil loss: %v", err)
+	}
+	if _, err := gdkit.NewModel(gdkit.SquaredLoss{}, mustData(t, x, []float64{1, 2, 3}, 3, 1)); err != nil {
+		t.Errorf("valid model: %v", err)
 	}
 	// A data set whose slices were changed after NewData is caught by NewModel.
 	d := mustData(t, []float64{1, 2}, []float64{1, 2}, 2, 1)
 	d.X[1] = nan
-	if _, err := gdkit.NewLinReg(d); err == nil {
-		t.Error("NaN introduced after NewData accepted")
+	if _, err := gdkit.NewModel(gdkit.SquaredLoss{}, d); !errors.Is(err, gdkit.ErrNotFinite) {
+		t.Errorf("NaN introduced after NewData: %v", err)
 	}
-	// Wrong w length: E is NaN, Grad fills NaN, Descend refuses w0.
-	m, _ := gdkit.NewLinReg(mustData(t, []float64{1, 2}, []float64{1, 2}, 2, 1))
-	g := []float64{0, 0, 0}
-	m.Grad(g, []float64{1, 2, 3})
-	if !math.IsNaN(m.E([]float64{1})) || !math.IsNaN(g[0]) {
-		t.Error("wrong length not signalled")
+	// Wrong w length: E and Grad panic with ErrDimension (documented), Descend refuses w0.
+	m, _ := gdkit.NewModel(gdkit.SquaredLoss{}, mustData(t, []float64{1, 2}, []float64{1, 2}, 2, 1))
+	lg, _ := gdkit.NewModel(gdkit.LogisticLoss{}, mustData(t, []float64{1, 2}, []float64{0, 1}, 2, 1))
+	for name, call := range map[string]func(){
+		"E(len 1)":            func() { m.E([]float64{1}) },
+		"Grad(len 3 w)":       func() { m.Grad(make([]float64, 2), []float64{1, 2, 3}) },
+		"Grad(len 3 dst)":     func() { m.Grad(make([]float64, 3), []float64{1, 2}) },
+		"logistic E(len 3)":   func() { lg.E([]float64{1, 2, 3}) },
+		"logistic Grad(len1)": func() { lg.Grad(make([]float64, 1), []float64{1}) },
+	} {
+		if err := recoverErr(call); !errors.Is(err, gdkit.ErrDimension) {
+			t.Errorf("%s: recovered %v, want an ErrDimension panic", name, err)
+		}
 	}
-	if _, err := gdkit.Descend(m.Objective(), []float64{1, 2, 3}, gdkit.Options{Alpha: 0.1}); !errors.Is(err, gdkit.ErrDescentInput) {
+	if _, err := gdkit.Descend(m.Problem(), []float64{1, 2, 3}, &gdkit.DescentSettings{Alpha: 0.1}); !errors.Is(err, gdkit.ErrDimension) {
 		t.Errorf("Descend wrong w0: %v", err)
+	}
+	if _, err := lg.Accuracy([]float64{1}); !errors.Is(err, gdkit.ErrDimension) {
+		t.Errorf("Accuracy wrong w: %v", err)
+	}
+	if _, err := m.Accuracy([]float64{1, 2}); !errors.Is(err, gdkit.ErrBadParam) {
+		t.Errorf("Accuracy of a regression: %v", err)
 	}
 }
 
-func TestDataFromDense(t *testing.T) {
-	a := mat.NewDense(3, 4, []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
-	sub := a.Slice(0, 3, 1, 3).(*mat.Dense) // strided view
-	d, err := gdkit.DataFromDense(sub, []float64{1, 2, 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []float64{2, 3, 6, 7, 10, 11}
-	for i, v := range want {
-		if d.X[i] != v {
-			t.Fatalf("X = %v, want %v", d.X, want)
-		}
-	}
-	if r := d.Row(1); r[0] != 6 || r[1] != 7 {
-		t.Errorf("Row(1) = %v", r)
-	}
+// recoverErr calls f and returns the error it panics with (nil if none).
+func recoverErr(f func()) (err error) {
+	defer func() { err, _ = recover().(error) }()
+	f()
+	return nil
 }
 
 // TestTanhNetNonConvex: the network's E is symmetric, E(a,b,v) = E(−a,−b,−v),
 // and descents from mirrored starting points end at mirrored minima.
 func TestTanhNetNonConvex(t *testing.T) {
-	rng := datasets.NewRand(11)
+	rng := gdkit.NewRand(11)
 	x, y, _ := datasets.LinearData(rng, 50, []float64{1}, 0, 0.05)
 	for i := range y {
 		y[i] = 2 * math.Tanh(1.5*x[i]+0.3)
 	}
-	m, err := gdkit.NewTanhNet(mustData(t, x, y, 50, 1))
+	m, err := gdkit.NewModel(gdkit.TanhNetLoss{}, mustData(t, x, y, 50, 1))
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := gdkit.Options{Alpha: 0.05, MaxIter: 4000, GradTol: 1e-9}
-	a, err := gdkit.Descend(m.Objective(), []float64{0.5, 0.1, 0.5}, opt)
+	opt := &gdkit.DescentSettings{Alpha: 0.05, MaxIter: 4000, GradTol: 1e-9}
+	a, err := gdkit.Descend(m.Problem(), []float64{0.5, 0.1, 0.5}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := gdkit.Descend(m.Objective(), []float64{-0.5, -0.1, -0.5}, opt)
+	b, err := gdkit.Descend(m.Problem(), []float64{-0.5, -0.1, -0.5}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -271,8 +231,8 @@ func TestAccuracy(t *testing.T) {
 	x := []float64{-2, -1, 1, 2}
 	y := []float64{0, 0, 1, 0}
 	data := mustData(t, x, y, 4, 1)
-	lr, _ := gdkit.NewLogReg(data)
-	svm, _ := gdkit.NewSVM(data, 0)
+	lr, _ := gdkit.NewModel(gdkit.LogisticLoss{}, data)
+	svm, _ := gdkit.NewModel(gdkit.HingeLoss{Lambda: 0}, data)
 	for _, m := range []*gdkit.Model{lr, svm} {
 		if a, err := m.Accuracy([]float64{1, 0}); err != nil || a != 0.75 {
 			t.Errorf("%s: accuracy %v, %v; want 0.75", m.Loss.Name(), a, err)
@@ -281,7 +241,7 @@ func TestAccuracy(t *testing.T) {
 			t.Errorf("%s: wrong length accepted", m.Loss.Name())
 		}
 	}
-	lin, _ := gdkit.NewLinReg(data)
+	lin, _ := gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	if _, err := lin.Accuracy([]float64{1, 0}); err == nil {
 		t.Error("accuracy of a regression accepted")
 	}

@@ -31,24 +31,18 @@ func TestOptimizeAgrees(t *testing.T) {
 	}
 
 	w0 := make([]float64, 5)
-	course, err := gdkit.Descend(m.Objective(), w0, gdkit.Options{Alpha: 0.1, MaxIter: 10000, GradTol: 1e-10})
+	course, err := gdkit.Descend(m.Problem(), w0, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 10000, GradTol: 1e-10})
 	if err != nil || course.Reason != gdkit.Converged {
 		t.Fatalf("course loop: %v, %v", err, course.Reason)
 	}
 	results := map[string][]float64{"course": course.Final()}
 	for name, method := range map[string]optimize.Method{"BFGS": &optimize.BFGS{}, "LBFGS": &optimize.LBFGS{}} {
-		res, err := optimize.Minimize(m.Problem(), w0, &optimize.Settings{GradientThreshold: 1e-10}, method)
+		res, err := optimize.Minimize(m.Problem().OptimizeProblem(), w0, &optimize.Settings{GradientThreshold: 1e-10}, method)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		results[name] = res.X
 	}
-	// The Problem method of the descent Problem gives the same function.
-	res, err := optimize.Minimize(m.Objective().OptimizeProblem(), w0, &optimize.Settings{GradientThreshold: 1e-10}, &optimize.LBFGS{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	results["LBFGS via Objective"] = res.X
 	for name, w := range results {
 		for j := 0; j < 5; j++ {
 			if math.Abs(w[j]-ls.AtVec(j)) > 1e-6 {

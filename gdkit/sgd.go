@@ -8,11 +8,11 @@ import (
 	"math/rand/v2"
 )
 
-// SGDOptions configures batch, mini-batch and stochastic descent. Each
+// SGDSettings configures batch, mini-batch and stochastic descent. Each
 // update uses the mean gradient of one batch B of rows:
 //
 //	w ← w − α (1/|B|) Σ_{i∈B} ∇ℓ(w; xᵢ, yᵢ).
-type SGDOptions struct {
+type SGDSettings struct {
 	// Alpha is the learning rate α > 0.
 	Alpha float64
 	// BatchSize is the number of rows per update: 1 is stochastic descent,
@@ -52,15 +52,13 @@ type EpochTrace struct {
 	Rows      int // total number of rows visited
 	ws        []float64
 	loss      []float64
-	updates   []float64
 	epochs    []int
 	fullE     []float64
 }
 
-func (t *EpochTrace) record(w []float64, loss float64, updates, epoch int) {
+func (t *EpochTrace) record(w []float64, loss float64, epoch int) {
 	t.ws = append(t.ws, w...)
 	t.loss = append(t.loss, loss)
-	t.updates = append(t.updates, float64(updates))
 	t.epochs = append(t.epochs, epoch)
 }
 
@@ -82,36 +80,32 @@ func (t *EpochTrace) Final() []float64 { return t.W(t.Len() - 1) }
 // Losses returns the mean batch losses of all checkpoints (aliases).
 func (t *EpochTrace) Losses() []float64 { return t.loss[:len(t.loss):len(t.loss)] }
 
-// UpdateCounts returns the number of updates done at each checkpoint as
-// float64 (aliases), the natural x axis for Losses.
-func (t *EpochTrace) UpdateCounts() []float64 { return t.updates[:len(t.updates):len(t.updates)] }
-
 // FullE returns E(w) over all the data at w0 and at the end of every epoch
-// (len Epochs+1), if SGDOptions.FullE was set; nil otherwise.
+// (len Epochs+1), if SGDSettings.FullE was set; nil otherwise.
 func (t *EpochTrace) FullE() []float64 { return t.fullE }
 
 // Column returns parameter j over the checkpoints, as a new slice.
-func (t *EpochTrace) Column(j int) []float64 {
-	c := make([]float64, t.Len())
-	for i := range c {
-		c[i] = t.ws[i*t.Dim+j]
-	}
-	return c
-}
+func (t *EpochTrace) Column(j int) []float64 { return column(t.ws, t.Dim, j) }
 
-func (o *SGDOptions) validate() error {
-	if !dscFinite(o.Alpha) || o.Alpha <= 0 {
-		return dscBadInput("α = %v must be finite and > 0", o.Alpha)
+// resolve returns a copy of the settings (nil is the zero value), or an
+// ErrBadParam error.
+func (s *SGDSettings) resolve() (*SGDSettings, error) {
+	var o SGDSettings
+	if s != nil {
+		o = *s
+	}
+	if !isFinite(o.Alpha) || o.Alpha <= 0 {
+		return nil, errorf(ErrBadParam, "α = %v must be finite and > 0 (SGDSettings.Alpha, the step size, has no default)", o.Alpha)
 	}
 	if o.BatchSize < 0 || o.Epochs < 0 || o.LogEvery < 0 {
-		return dscBadInput("BatchSize = %d, Epochs = %d, LogEvery = %d must be ≥ 0", o.BatchSize, o.Epochs, o.LogEvery)
+		return nil, errorf(ErrBadParam, "BatchSize = %d, Epochs = %d, LogEvery = %d must be ≥ 0", o.BatchSize, o.Epochs, o.LogEvery)
 	}
-	return nil
+	return &o, nil
 }
 
 // sgdState is the shared update machinery of SGD and Stream.
 type sgdState struct {
-	opt      *SGDOptions
+	opt      *SGDSettings
 	w, g     []float64
 	tr       *EpochTrace
 	sumLoss  float64 // since last checkpoint
@@ -132,12 +126,12 @@ func (s *sgdState) step(rows int, batchLoss float64, epoch int) (stop bool, err 
 	s.tr.Rows += rows
 	s.sumLoss += batchLoss
 	s.rowsLoss += rows
-	if i := dscFirstNonFinite(s.w); i >= 0 {
+	if i := firstNonFinite(s.w); i >= 0 {
 		s.tr.Reason = NonFinite
 		s.checkpoint(epoch)
 		return true, &DivergenceError{Iter: s.tr.Updates, Reason: NonFinite, What: fmt.Sprintf("w[%d]", i), Value: s.w[i], E0: s.e0, Alpha: s.opt.Alpha}
 	}
-	if !dscFinite(batchLoss) {
+	if !isFinite(batchLoss) {
 		s.tr.Reason = NonFinite
 		s.checkpoint(epoch)
 		return true, &DivergenceError{Iter: s.tr.Updates, Reason: NonFinite, What: "batch loss", Value: batchLoss, E0: s.e0, Alpha: s.opt.Alpha}
@@ -156,7 +150,7 @@ func (s *sgdState) checkpoint(epoch int) bool {
 	if s.rowsLoss > 0 {
 		loss = s.sumLoss / float64(s.rowsLoss)
 	}
-	s.tr.record(s.w, loss, s.tr.Updates, epoch)
+	s.tr.record(s.w, loss, epoch)
 	s.sumLoss, s.rowsLoss, s.sinceLog = 0, 0, 0
 	if s.opt.Callback != nil && !s.opt.Callback(epoch, s.w, loss) {
 		s.tr.Reason = Stopped
@@ -165,33 +159,32 @@ func (s *sgdState) checkpoint(epoch int) bool {
 	return false
 }
 
-func newSGDState(w0 []float64, dim int, opt *SGDOptions, batch int, e0 float64, checkpoints int) (*sgdState, error) {
-	if len(w0) != dim {
-		return nil, dscBadInput("len(w0) = %d, the model has %d parameters", len(w0), dim)
-	}
-	if i := dscFirstNonFinite(w0); i >= 0 {
-		return nil, dscBadInput("w0[%d] = %v is not finite", i, w0[i])
-	}
+// newSGDState starts a run from w0, already checked by checkW0.
+func newSGDState(w0 []float64, opt *SGDSettings, batch int, e0 float64, checkpoints int) *sgdState {
+	dim := len(w0)
 	s := &sgdState{opt: opt, w: append([]float64(nil), w0...), g: make([]float64, dim), e0: e0}
 	s.tr = &EpochTrace{Dim: dim, Alpha: opt.Alpha, BatchSize: batch}
 	c := min(max(checkpoints, 1), 1<<16)
 	s.tr.ws = make([]float64, 0, c*dim)
 	s.tr.loss = make([]float64, 0, c)
-	s.tr.updates = make([]float64, 0, c)
 	s.tr.epochs = make([]int, 0, c)
-	s.tr.record(s.w, e0, 0, 0)
-	return s, nil
+	s.tr.record(s.w, e0, 0)
+	return s
 }
 
 // SGD runs batch, mini-batch or stochastic gradient descent of model m from
-// w0 for opt.Epochs passes (see SGDOptions). Full-batch descent without
+// w0 for opt.Epochs passes (see SGDSettings). Full-batch descent without
 // shuffling uses the model's fused full gradient. On Inf/NaN it returns the
 // trace so far and a *DivergenceError whose Iter is the update number.
-func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
+func SGD(m *Model, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
 	if m == nil || m.Data == nil || m.Loss == nil {
-		return nil, dscBadInput("nil model or data")
+		return nil, errorf(ErrBadParam, "nil model, loss or data")
 	}
-	if err := opt.validate(); err != nil {
+	opt, err := s.resolve()
+	if err != nil {
+		return nil, err
+	}
+	if err := checkW0(w0, m.Dim()); err != nil {
 		return nil, err
 	}
 	n, d := m.Data.N, m.Data.D
@@ -200,21 +193,15 @@ func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
 		batch = n
 	}
 	epochs := max(opt.Epochs, 1)
-	if len(w0) != m.Dim() {
-		return nil, dscBadInput("len(w0) = %d, the model has %d parameters", len(w0), m.Dim())
-	}
 	perEpoch := (n + batch - 1) / batch
 	ckpt := 1 + epochs
 	if opt.LogEvery > 0 {
 		ckpt += epochs * perEpoch / opt.LogEvery
 	}
-	s, err := newSGDState(w0, m.Dim(), &opt, batch, m.E(w0), ckpt)
-	if err != nil {
-		return nil, err
-	}
-	tr := s.tr
+	st := newSGDState(w0, opt, batch, m.E(w0), ckpt)
+	tr := st.tr
 	if opt.FullE {
-		tr.fullE = append(make([]float64, 0, epochs+1), s.e0)
+		tr.fullE = append(make([]float64, 0, epochs+1), st.e0)
 	}
 	perm := make([]int, n)
 	for i := range perm {
@@ -234,17 +221,17 @@ func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
 			hi := min(lo+batch, n)
 			var bl float64
 			if fast {
-				bl = LinRegGrad(s.g, s.w, X, Y, n, d) * float64(n)
-				for j := range s.g {
-					s.g[j] *= float64(n)
+				bl = linRegGrad(st.g, st.w, X, Y, n, d) * float64(n)
+				for j := range st.g {
+					st.g[j] *= float64(n)
 				}
 			} else {
-				clear(s.g)
+				clear(st.g)
 				for _, i := range perm[lo:hi] {
-					bl += m.Loss.AddRowGrad(s.g, s.w, X[i*d:(i+1)*d], Y[i])
+					bl += m.Loss.AddRowGrad(st.g, st.w, X[i*d:(i+1)*d], Y[i])
 				}
 			}
-			stop, err := s.step(hi-lo, bl, ep)
+			stop, err := st.step(hi-lo, bl, ep)
 			if err != nil {
 				return tr, err
 			}
@@ -252,13 +239,13 @@ func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
 				return tr, nil
 			}
 		}
-		if s.sinceLog > 0 || s.rowsLoss > 0 {
-			if s.checkpoint(ep) {
+		if st.sinceLog > 0 || st.rowsLoss > 0 {
+			if st.checkpoint(ep) {
 				return tr, nil
 			}
 		}
 		if opt.FullE {
-			tr.fullE = append(tr.fullE, m.E(s.w))
+			tr.fullE = append(tr.fullE, m.E(st.w))
 		}
 	}
 	tr.Reason = MaxIter
@@ -267,48 +254,45 @@ func SGD(m *Model, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
 
 // RowSource yields examples one at a time: Next writes the features of the
 // next row into x (len d) and returns its target, or returns io.EOF when the
-// source is exhausted. datasets.LinearStream and datasets.TwoClassStream
-// implement it.
+// source is exhausted. A source that can restart from its first row has a
+// method Reset() error, needed for more than one epoch of Stream.
+// datasets.LinearStream, datasets.TwoClassStream and datasets.CSVStream
+// implement it (the first two with Reset).
 type RowSource interface {
 	Next(x []float64) (y float64, err error)
-}
-
-// Resetter is a RowSource that can restart from its first row (needed for
-// more than one epoch of streaming).
-type Resetter interface {
-	Reset() error
 }
 
 // Stream runs mini-batch (or stochastic, BatchSize 1) descent of loss over
 // rows of d features read from src, holding only one batch in memory
 // (O(BatchSize·d) floats; BatchSize 0 means 1). Epochs > 1 needs src to
-// implement Resetter. Rows are validated as read: a non-finite feature or
+// have a method Reset() error. Rows are validated as read: a non-finite feature or
 // an invalid label stops the run with an error naming the row (the trace so
 // far is returned). Shuffling and FullE are not available for streams.
-func Stream(loss Loss, d int, src RowSource, w0 []float64, opt SGDOptions) (*EpochTrace, error) {
+func Stream(loss Loss, d int, src RowSource, w0 []float64, s *SGDSettings) (*EpochTrace, error) {
 	if loss == nil || src == nil {
-		return nil, dscBadInput("nil loss or source")
+		return nil, errorf(ErrBadParam, "nil loss or source")
 	}
 	if d <= 0 {
-		return nil, dscBadInput("d = %d features must be > 0", d)
+		return nil, errorf(ErrBadParam, "d = %d features must be > 0", d)
 	}
-	if err := opt.validate(); err != nil {
-		return nil, err
-	}
-	if opt.FullE {
-		return nil, dscBadInput("FullE is not available for streams")
-	}
-	batch := max(opt.BatchSize, 1)
-	epochs := max(opt.Epochs, 1)
-	rs, canReset := src.(Resetter)
-	if epochs > 1 && !canReset {
-		return nil, dscBadInput("%d epochs need a source with Reset", epochs)
-	}
-	s, err := newSGDState(w0, loss.Params(d), &opt, batch, math.NaN(), 1+epochs)
+	opt, err := s.resolve()
 	if err != nil {
 		return nil, err
 	}
-	tr := s.tr
+	if err := checkW0(w0, loss.Params(d)); err != nil {
+		return nil, err
+	}
+	if opt.FullE {
+		return nil, errorf(ErrBadParam, "FullE is not available for streams")
+	}
+	batch := max(opt.BatchSize, 1)
+	epochs := max(opt.Epochs, 1)
+	rs, canReset := src.(interface{ Reset() error })
+	if epochs > 1 && !canReset {
+		return nil, errorf(ErrBadParam, "%d epochs need a source with a Reset() error method", epochs)
+	}
+	st := newSGDState(w0, opt, batch, math.NaN(), 1+epochs)
+	tr := st.tr
 	xs := make([]float64, batch*d)
 	ys := make([]float64, batch)
 	row := 0
@@ -332,11 +316,11 @@ func Stream(loss Loss, d int, src RowSource, w0 []float64, opt SGDOptions) (*Epo
 				if err != nil {
 					return tr, fmt.Errorf("gdkit: reading row %d: %w", row, err)
 				}
-				if i := dscFirstNonFinite(x); i >= 0 {
-					return tr, dscBadInput("row %d: x[%d] = %v is not finite", row, i, x[i])
+				if i := firstNonFinite(x); i >= 0 {
+					return tr, notFinite(fmt.Sprintf("row %d: x[%d]", row, i), x[i])
 				}
 				if err := loss.CheckLabel(y); err != nil {
-					return tr, dscBadInput("row %d: %v", row, err)
+					return tr, fmt.Errorf("row %d: %w", row, err)
 				}
 				ys[k] = y
 				k++
@@ -345,12 +329,12 @@ func Stream(loss Loss, d int, src RowSource, w0 []float64, opt SGDOptions) (*Epo
 			if k == 0 {
 				break
 			}
-			clear(s.g)
+			clear(st.g)
 			var bl float64
 			for i := 0; i < k; i++ {
-				bl += loss.AddRowGrad(s.g, s.w, xs[i*d:(i+1)*d], ys[i])
+				bl += loss.AddRowGrad(st.g, st.w, xs[i*d:(i+1)*d], ys[i])
 			}
-			stop, err := s.step(k, bl, ep)
+			stop, err := st.step(k, bl, ep)
 			if err != nil {
 				return tr, err
 			}
@@ -359,10 +343,10 @@ func Stream(loss Loss, d int, src RowSource, w0 []float64, opt SGDOptions) (*Epo
 			}
 		}
 		if row == 0 {
-			return tr, dscBadInput("the source gave no rows in epoch %d", ep)
+			return tr, errorf(ErrEmpty, "the source gave no rows in epoch %d", ep)
 		}
-		if s.rowsLoss > 0 {
-			if s.checkpoint(ep) {
+		if st.rowsLoss > 0 {
+			if st.checkpoint(ep) {
 				return tr, nil
 			}
 		}

@@ -13,7 +13,7 @@ import (
 const benchN, benchD = 1_000_000, 4
 
 var benchData = sync.OnceValues(func() ([]float64, []float64) {
-	x, y, err := datasets.LinearData(datasets.NewRand(1), benchN, []float64{1, -2, 0.5, 3}, 0.25, 0.1)
+	x, y, err := datasets.LinearData(gdkit.NewRand(1), benchN, []float64{1, -2, 0.5, 3}, 0.25, 0.1)
 	if err != nil {
 		panic(err)
 	}
@@ -21,29 +21,14 @@ var benchData = sync.OnceValues(func() ([]float64, []float64) {
 })
 
 // BenchmarkLinRegEpoch is one full-batch epoch of the course loop on linear
-// regression: the fused gradient g = (2/N)(Xᵀr, Σr), r = Xw + b − y, and the
-// update w ← w − αg. Compare with BenchmarkReadPass (same data) and with
-// numpy's g = (2/N)·X.T @ (X @ w − y) (scripts/bench-linreg.sh).
+// regression through Model.Grad (the entry point of Descend and SGD): the
+// fused gradient g = (2/N)(Xᵀr, Σr), r = Xw + b − y, and the update
+// w ← w − αg. Compare with BenchmarkReadPass (same data) and with numpy's
+// g = (2/N)·X.T @ (X @ w − y) (scripts/bench-linreg.sh).
 func BenchmarkLinRegEpoch(b *testing.B) {
 	x, y := benchData()
-	w := []float64{0.1, 0.2, 0.3, 0.4, 0.5}
-	g := make([]float64, 5)
-	b.SetBytes(int64(8 * (len(x) + len(y))))
-	b.ReportAllocs()
-	for b.Loop() {
-		gdkit.LinRegGradOnly(g, w, x, y, benchN, benchD)
-		for j := range w {
-			w[j] -= 1e-9 * g[j]
-		}
-	}
-}
-
-// BenchmarkLinRegEpochModel is the same epoch through Model.Grad (the
-// checked entry point used by Descend and SGD).
-func BenchmarkLinRegEpochModel(b *testing.B) {
-	x, y := benchData()
 	data, _ := gdkit.NewData(x, y, benchN, benchD)
-	m, _ := gdkit.NewLinReg(data)
+	m, _ := gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	w := []float64{0.1, 0.2, 0.3, 0.4, 0.5}
 	g := make([]float64, 5)
 	b.SetBytes(int64(8 * (len(x) + len(y))))

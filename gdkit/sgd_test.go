@@ -16,11 +16,11 @@ import (
 
 func linModel(t testing.TB, seed uint64, n int, w []float64, bias, noise float64) *gdkit.Model {
 	t.Helper()
-	x, y, err := datasets.LinearData(datasets.NewRand(seed), n, w, bias, noise)
+	x, y, err := datasets.LinearData(gdkit.NewRand(seed), n, w, bias, noise)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := gdkit.NewLinReg(mustData(t, x, y, n, len(w)))
+	m, err := gdkit.NewModel(gdkit.SquaredLoss{}, mustData(t, x, y, n, len(w)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,15 +32,15 @@ func linModel(t testing.TB, seed uint64, n int, w []float64, bias, noise float64
 // generic per-row path of the other models).
 func TestSGDFullBatchIsDescend(t *testing.T) {
 	lin := linModel(t, 1, 200, []float64{1, -1, 2, 0.5}, 0.3, 0.1)
-	xc, yc, _ := datasets.TwoClassData(datasets.NewRand(2), 200, 2, 3, 1)
-	logr, _ := gdkit.NewLogReg(mustData(t, xc, yc, 200, 2))
+	xc, yc, _ := datasets.TwoClassData(gdkit.NewRand(2), 200, 2, 3, 1)
+	logr, _ := gdkit.NewModel(gdkit.LogisticLoss{}, mustData(t, xc, yc, 200, 2))
 	for _, m := range []*gdkit.Model{lin, logr} {
 		w0 := make([]float64, m.Dim())
-		tr, err := gdkit.Descend(m.Objective(), w0, gdkit.Options{Alpha: 0.1, MaxIter: 5})
+		tr, err := gdkit.Descend(m.Problem(), w0, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := gdkit.SGD(m, w0, gdkit.SGDOptions{Alpha: 0.1, Epochs: 5, FullE: true})
+		st, err := gdkit.SGD(m, w0, &gdkit.SGDSettings{Alpha: 0.1, Epochs: 5, FullE: true})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestSGDFullBatchIsDescend(t *testing.T) {
 func TestSGDDeterministicPerSeed(t *testing.T) {
 	m := linModel(t, 3, 300, []float64{2, -1}, 1, 0.1)
 	run := func(seed uint64, batch int) *gdkit.EpochTrace {
-		tr, err := gdkit.SGD(m, []float64{0, 0, 0}, gdkit.SGDOptions{Alpha: 0.05, BatchSize: batch, Epochs: 3, Rand: gdkit.NewRand(seed)})
+		tr, err := gdkit.SGD(m, []float64{0, 0, 0}, &gdkit.SGDSettings{Alpha: 0.05, BatchSize: batch, Epochs: 3, Rand: gdkit.NewRand(seed)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -99,7 +99,7 @@ func TestSGDConverges(t *testing.T) {
 	w := []float64{1.5, -2, 0.5}
 	m := linModel(t, 4, 2000, w, 0.7, 0.01)
 	for _, batch := range []int{1, 32} {
-		tr, err := gdkit.SGD(m, make([]float64, 4), gdkit.SGDOptions{Alpha: 0.01, BatchSize: batch, Epochs: 30, Rand: gdkit.NewRand(1)})
+		tr, err := gdkit.SGD(m, make([]float64, 4), &gdkit.SGDSettings{Alpha: 0.01, BatchSize: batch, Epochs: 30, Rand: gdkit.NewRand(1)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -115,9 +115,9 @@ func TestSGDConverges(t *testing.T) {
 			t.Errorf("batch %d: loss did not drop: %v", batch, ls)
 		}
 	}
-	x, y, _ := datasets.TwoClassData(datasets.NewRand(5), 1000, 2, 6, 1)
-	lm, _ := gdkit.NewLogReg(mustData(t, x, y, 1000, 2))
-	tr, err := gdkit.SGD(lm, make([]float64, 3), gdkit.SGDOptions{Alpha: 0.1, BatchSize: 1, Epochs: 5, Rand: gdkit.NewRand(2)})
+	x, y, _ := datasets.TwoClassData(gdkit.NewRand(5), 1000, 2, 6, 1)
+	lm, _ := gdkit.NewModel(gdkit.LogisticLoss{}, mustData(t, x, y, 1000, 2))
+	tr, err := gdkit.SGD(lm, make([]float64, 3), &gdkit.SGDSettings{Alpha: 0.1, BatchSize: 1, Epochs: 5, Rand: gdkit.NewRand(2)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestStreamEqualsSGD(t *testing.T) {
 	w := []float64{1, 2, -1, 0.5}
 	const n, seed = 1000, 21
 	m := linModel(t, seed, n, w, 0.5, 0.3)
-	opt := gdkit.SGDOptions{Alpha: 0.02, BatchSize: 16, Epochs: 2, LogEvery: 10}
+	opt := &gdkit.SGDSettings{Alpha: 0.02, BatchSize: 16, Epochs: 2, LogEvery: 10}
 	a, err := gdkit.SGD(m, make([]float64, 5), opt)
 	if err != nil {
 		t.Fatal(err)
@@ -190,14 +190,14 @@ func TestStreamErrors(t *testing.T) {
 		name, msg string
 		loss      gdkit.Loss
 		s         gdkit.RowSource
-		opt       gdkit.SGDOptions
+		opt       *gdkit.SGDSettings
 	}{
-		{"NaN row", "row 2", gdkit.SquaredLoss{}, src([]float64{1, 2, nan}, []float64{1, 2, 3}), gdkit.SGDOptions{Alpha: 0.1}},
-		{"bad label", "row 1", gdkit.LogisticLoss{}, src([]float64{1, 2}, []float64{1, 3}), gdkit.SGDOptions{Alpha: 0.1}},
-		{"empty", "no rows", gdkit.SquaredLoss{}, src(nil, nil), gdkit.SGDOptions{Alpha: 0.1}},
-		{"no reset", "Reset", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), gdkit.SGDOptions{Alpha: 0.1, Epochs: 2}},
-		{"alpha", "α", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), gdkit.SGDOptions{}},
-		{"FullE", "FullE", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), gdkit.SGDOptions{Alpha: 0.1, FullE: true}},
+		{"NaN row", "row 2", gdkit.SquaredLoss{}, src([]float64{1, 2, nan}, []float64{1, 2, 3}), &gdkit.SGDSettings{Alpha: 0.1}},
+		{"bad label", "row 1", gdkit.LogisticLoss{}, src([]float64{1, 2}, []float64{1, 3}), &gdkit.SGDSettings{Alpha: 0.1}},
+		{"empty", "no rows", gdkit.SquaredLoss{}, src(nil, nil), &gdkit.SGDSettings{Alpha: 0.1}},
+		{"no reset", "Reset", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), &gdkit.SGDSettings{Alpha: 0.1, Epochs: 2}},
+		{"alpha", "α", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), &gdkit.SGDSettings{}},
+		{"FullE", "FullE", gdkit.SquaredLoss{}, src([]float64{1}, []float64{1}), &gdkit.SGDSettings{Alpha: 0.1, FullE: true}},
 	}
 	for _, c := range cases {
 		_, err := gdkit.Stream(c.loss, 1, c.s, []float64{0, 0}, c.opt)
@@ -205,13 +205,18 @@ func TestStreamErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want mention of %q", c.name, err, c.msg)
 		}
 	}
-	if _, err := gdkit.Stream(gdkit.SquaredLoss{}, 1, src([]float64{1}, []float64{1}), []float64{0}, gdkit.SGDOptions{Alpha: 0.1}); !errors.Is(err, gdkit.ErrDescentInput) {
+	if _, err := gdkit.Stream(gdkit.SquaredLoss{}, 1, src([]float64{1}, []float64{1}), []float64{0}, &gdkit.SGDSettings{Alpha: 0.1}); !errors.Is(err, gdkit.ErrDimension) {
 		t.Errorf("wrong w0 length: %v", err)
 	}
 	m := linModel(t, 1, 10, []float64{1}, 0, 0)
-	for _, opt := range []gdkit.SGDOptions{{}, {Alpha: 0.1, BatchSize: -1}, {Alpha: math.NaN()}} {
-		if _, err := gdkit.SGD(m, []float64{0, 0}, opt); !errors.Is(err, gdkit.ErrDescentInput) {
+	for _, opt := range []*gdkit.SGDSettings{nil, {}, {Alpha: 0.1, BatchSize: -1}, {Alpha: math.NaN()}} {
+		if _, err := gdkit.SGD(m, []float64{0, 0}, opt); !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("SGD %+v: %v", opt, err)
+		}
+	}
+	for name, w0 := range map[string][]float64{"len 3": {0, 0, 0}, "NaN": {0, math.NaN()}} {
+		if tr, err := gdkit.SGD(m, w0, &gdkit.SGDSettings{Alpha: 0.1}); tr != nil || err == nil {
+			t.Errorf("SGD w0 %s: %v", name, err)
 		}
 	}
 }
@@ -220,7 +225,7 @@ func TestStreamErrors(t *testing.T) {
 // keeps the checkpoints so far.
 func TestSGDDiverges(t *testing.T) {
 	m := linModel(t, 1, 100, []float64{3, -3}, 0, 0)
-	tr, err := gdkit.SGD(m, []float64{0, 0, 0}, gdkit.SGDOptions{Alpha: 50, BatchSize: 10, Epochs: 1000})
+	tr, err := gdkit.SGD(m, []float64{0, 0, 0}, &gdkit.SGDSettings{Alpha: 50, BatchSize: 10, Epochs: 1000})
 	var de *gdkit.DivergenceError
 	if !errors.As(err, &de) || tr == nil || tr.Reason != gdkit.NonFinite || tr.Len() < 2 {
 		t.Fatalf("err %v, trace %+v", err, tr)
@@ -286,7 +291,7 @@ func streamPeak(t testing.TB, n int) (peak, total uint64, tr *gdkit.EpochTrace) 
 			}
 		}
 	}()
-	tr, err = gdkit.Stream(gdkit.SquaredLoss{}, 4, src, make([]float64, 5), gdkit.SGDOptions{Alpha: 0.01, BatchSize: 64, LogEvery: 10000})
+	tr, err = gdkit.Stream(gdkit.SquaredLoss{}, 4, src, make([]float64, 5), &gdkit.SGDSettings{Alpha: 0.01, BatchSize: 64, LogEvery: 10000})
 	close(done)
 	<-sampled
 	if err != nil {
@@ -309,13 +314,13 @@ func TestStreamSVM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opt := gdkit.SGDOptions{Alpha: 0.01, BatchSize: 1, Epochs: 2}
+	opt := &gdkit.SGDSettings{Alpha: 0.01, BatchSize: 1, Epochs: 2}
 	tr, err := gdkit.Stream(gdkit.HingeLoss{Lambda: 1e-3}, d, src, make([]float64, 3), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, y, _ := datasets.TwoClassData(datasets.NewRand(13), n, d, 6, 1)
-	m, err := gdkit.NewSVM(mustData(t, x, y, n, d), 1e-3)
+	x, y, _ := datasets.TwoClassData(gdkit.NewRand(13), n, d, 6, 1)
+	m, err := gdkit.NewModel(gdkit.HingeLoss{Lambda: 1e-3}, mustData(t, x, y, n, d))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,14 +345,27 @@ func TestStreamSVM(t *testing.T) {
 }
 
 // TestSGDAllocFree: the allocations of an SGD run do not depend on the number
-// of epochs (buffers and the trace are sized up front).
+// of epochs (buffers and the trace are sized up front). Every run must
+// succeed and do all its updates: a run that stopped early (an error, a
+// divergence) would allocate the same for 1 and 20 epochs and prove nothing.
 func TestSGDAllocFree(t *testing.T) {
-	m := linModel(t, 1, 500, []float64{1, 2, 3, 4}, 0.5, 0.1)
+	const n = 500
+	m := linModel(t, 1, n, []float64{1, 2, 3, 4}, 0.5, 0.1)
 	w0 := make([]float64, 5)
 	for _, batch := range []int{0, 1, 50} {
+		perEpoch := 1
+		if batch > 0 {
+			perEpoch = (n + batch - 1) / batch
+		}
 		allocs := func(epochs int) float64 {
 			return testing.AllocsPerRun(3, func() {
-				gdkit.SGD(m, w0, gdkit.SGDOptions{Alpha: 0.01, BatchSize: batch, Epochs: epochs, Rand: gdkit.NewRand(1), LogEvery: 7})
+				tr, err := gdkit.SGD(m, w0, &gdkit.SGDSettings{Alpha: 0.01, BatchSize: batch, Epochs: epochs, Rand: gdkit.NewRand(1), LogEvery: 7})
+				if err != nil {
+					t.Fatalf("batch %d, %d epochs: %v", batch, epochs, err)
+				}
+				if tr.Reason != gdkit.MaxIter || tr.Updates != epochs*perEpoch {
+					t.Fatalf("batch %d, %d epochs: %v after %d of %d updates", batch, epochs, tr.Reason, tr.Updates, epochs*perEpoch)
+				}
 			})
 		}
 		if a1, a20 := allocs(1), allocs(20); a1 != a20 {
@@ -365,7 +383,7 @@ func TestStreamCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := gdkit.Stream(gdkit.SquaredLoss{}, src.D(), src, []float64{0, 0}, gdkit.SGDOptions{Alpha: 0.001, BatchSize: 9})
+	tr, err := gdkit.Stream(gdkit.SquaredLoss{}, src.D(), src, []float64{0, 0}, &gdkit.SGDSettings{Alpha: 0.001, BatchSize: 9})
 	if err != nil {
 		t.Fatal(err)
 	}

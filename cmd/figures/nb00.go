@@ -10,7 +10,7 @@ import (
 func init() {
 	register("00-inicio-tangente", func() (*gdplot.Figure, error) {
 		f := func(x float64) float64 { return (x-3)*(x-3) + 1 }
-		m, err := gdkit.Derivative(f, 1)
+		m, err := gdkit.Derivative(f, 1, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -23,7 +23,7 @@ func init() {
 		return gdplot.Single(p), nil
 	})
 	register("01-derivadas-tangente", func() (*gdplot.Figure, error) {
-		m, err := gdkit.Derivative(f, 1.5)
+		m, err := gdkit.Derivative(f, 1.5, nil)
 		if err != nil {
 			return nil, err
 		}
@@ -34,7 +34,7 @@ func init() {
 		return gdplot.Single(p), nil
 	})
 	register("01-indicador-crece-decrece", func() (*gdplot.Figure, error) {
-		p, err := gdplot.DerivativeSign(f, gdkit.DerivativeFunc(f), -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
+		p, err := gdplot.DerivativeSign(f, gdkit.DerivativeFunc(f, nil), -2.2, 2.2, []float64{-2, -1, 0, 1, 2})
 		if err != nil {
 			return nil, err
 		}
@@ -55,15 +55,15 @@ func init() {
 		return gdplot.Single(p), nil
 	})
 	register("01-indicador-error-vs-h", func() (*gdplot.Figure, error) {
-		sw, err := gdkit.StepSweep(f, 1.5, df(1.5), gdkit.Decades(1, 13))
+		rows, err := gdkit.QuotientTable(f, 1.5, gdkit.Decades(1, 13))
 		if err != nil {
 			return nil, err
 		}
 		var hs, fw, ce []float64
-		for _, pt := range sw.Points {
-			hs = append(hs, pt.H)
-			fw = append(fw, pt.ErrForward)
-			ce = append(ce, pt.ErrCentral)
+		for _, r := range rows {
+			hs = append(hs, r.H)
+			fw = append(fw, math.Abs(r.Right-df(1.5)))
+			ce = append(ce, math.Abs(r.Central-df(1.5)))
 		}
 		p, err := gdplot.StepError(hs,
 			gdplot.Series{Label: "hacia adelante $(f(x+h) - f(x))/h$", Y: fw},

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
 )
 
@@ -11,17 +12,17 @@ import (
 // uniformly in [-1, 7) with seed 1, α = 0.2, GradTol 1e-6, window [-1, 7].
 
 func nb02Run() (*gdkit.Trace, error) {
-	course := gdkit.ShiftedSquare()
+	course := funcs.ShiftedSquare()
 	ws, err := gdkit.RandomW0(gdkit.NewRand(1), 1, -1, 7)
 	if err != nil {
 		return nil, err
 	}
 	return gdkit.Descend1D(course.F, func(w float64) float64 { return 2 * (w - 3) }, ws[0],
-		gdkit.Options{Alpha: 0.2, MaxIter: 1000, GradTol: 1e-6})
+		&gdkit.DescentSettings{Alpha: 0.2, MaxIter: 1000, GradTol: 1e-6})
 }
 
 func init() {
-	E := gdkit.ShiftedSquare().F
+	E := funcs.ShiftedSquare().F
 	register("02-descenso-1d-secuencia", func() (*gdplot.Figure, error) {
 		tr, err := nb02Run()
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
 )
 
@@ -13,8 +14,8 @@ import (
 // notebook's cells.
 
 func nb03Run(alpha float64, maxIter int) (*gdkit.Trace, error) {
-	return gdkit.Descend1D(gdkit.ShiftedSquare().F, func(w float64) float64 { return 2 * (w - 3) }, 0,
-		gdkit.Options{Alpha: alpha, MaxIter: maxIter, GradTol: 1e-6})
+	return gdkit.Descend1D(funcs.ShiftedSquare().F, func(w float64) float64 { return 2 * (w - 3) }, 0,
+		&gdkit.DescentSettings{Alpha: alpha, MaxIter: maxIter, GradTol: 1e-6})
 }
 
 type nb03Case struct {
@@ -33,7 +34,7 @@ func nb03Panels(window [2]float64, maxIter int, cases []nb03Case) (*gdplot.Figur
 		}
 		runs = append(runs, gdplot.Run1D{Label: fmt.Sprintf("$\\alpha$ = %g, %s", c.alpha, c.label), Ws: tr.Path1D(), Es: tr.Es()})
 	}
-	return gdplot.AlphaPanels(gdkit.ShiftedSquare().F, window[0], window[1], runs)
+	return gdplot.AlphaPanels(funcs.ShiftedSquare().F, window[0], window[1], runs)
 }
 
 func init() {
@@ -69,8 +70,8 @@ func init() {
 		if !errors.As(err, new(*gdkit.DivergenceError)) {
 			return nil, fmt.Errorf("α = 1.05 should diverge: %v", err)
 		}
-		fast, err := gdkit.Descend1D(gdkit.ShiftedSquare().F, func(w float64) float64 { return 2 * (w - 3) }, 0,
-			gdkit.Options{Alpha: 5, MaxIter: 1000, GradTol: 1e-6, DivergeFactor: -1})
+		fast, err := gdkit.Descend1D(funcs.ShiftedSquare().F, func(w float64) float64 { return 2 * (w - 3) }, 0,
+			&gdkit.DescentSettings{Alpha: 5, MaxIter: 1000, GradTol: 1e-6, DivergeFactor: -1})
 		if !errors.As(err, new(*gdkit.DivergenceError)) {
 			return nil, fmt.Errorf("α = 5 should overflow: %v", err)
 		}
@@ -90,7 +91,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		return gdplot.AlphaPanels(gdkit.ShiftedSquare().F, -2, 8, []gdplot.Run1D{{
+		return gdplot.AlphaPanels(funcs.ShiftedSquare().F, -2, 8, []gdplot.Run1D{{
 			Label: fmt.Sprintf("$\\alpha$ = %g: %s tras %d iteraciones", 0.3, tr.Reason.Spanish(), tr.Iterations()),
 			Ws:    tr.Path1D(), Es: tr.Es(),
 		}})

@@ -4,11 +4,12 @@ import (
 	"fmt"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
 )
 
 // Figures of notebooks/04_gradiente_2d.ipynb, with the same calls and
-// parameters as its cells: descent on E = w1² + 2w2² (gdkit.Ellipse) from
+// parameters as its cells: descent on E = w1² + 2w2² (funcs.Ellipse) from
 // w0 = (8, 6) with α = 0.1 and α = 0.4, drawn on its contour plot.
 func init() {
 	register("04-descenso-2d-trayectoria", func() (*gdplot.Figure, error) { return nb04Trajectory(0.1) })
@@ -37,7 +38,7 @@ func nb04Descend(alpha float64) (*gdkit.Trace, error) {
 	E := func(w []float64) float64 { return w[0]*w[0] + 2*w[1]*w[1] }
 	gradE := func(g, w []float64) { g[0], g[1] = 2*w[0], 4*w[1] }
 	return gdkit.Descend(gdkit.Problem{E: E, Grad: gradE, Dim: 2}, []float64{8, 6},
-		gdkit.Options{Alpha: alpha, MaxIter: 200, GradTol: 1e-6})
+		&gdkit.DescentSettings{Alpha: alpha, MaxIter: 200, GradTol: 1e-6})
 }
 
 func nb04Trajectory(alpha float64) (*gdplot.Figure, error) {
@@ -49,7 +50,7 @@ func nb04Trajectory(alpha float64) (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := gdkit.Meshgrid(xs, xs).Eval(gdkit.Ellipse().E)
+	g, err := gdkit.Meshgrid(xs, xs).Eval(funcs.Ellipse().E)
 	if err != nil {
 		return nil, err
 	}

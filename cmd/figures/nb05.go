@@ -31,7 +31,7 @@ func nb05Slide() (xs, ys []float64, m *gdkit.Model, err error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	m, err = gdkit.NewLinReg(data)
+	m, err = gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	return x, y, m, err
 }
 
@@ -64,7 +64,7 @@ func nb05ErrorCurves() (*gdplot.Figure, error) {
 	eMin := model.E(ls)
 	var first, gap []gdplot.Series
 	for _, alpha := range []float64{0.001, 0.008} {
-		tr, err := gdkit.Descend(model.Objective(), []float64{0, 0}, gdkit.Options{Alpha: alpha, MaxIter: 10000})
+		tr, err := gdkit.Descend(model.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: alpha, MaxIter: 10000})
 		if err != nil {
 			return nil, err
 		}
@@ -102,7 +102,7 @@ func nb05FitFigure() (*gdplot.Figure, error) {
 		return nil, err
 	}
 	iters := []int{0, 1, 2, 10, 100, 1000, 9211}
-	tr, err := gdkit.Descend(model.Objective(), []float64{0, 0}, gdkit.Options{Alpha: 0.008, MaxIter: iters[len(iters)-1]})
+	tr, err := gdkit.Descend(model.Problem(), []float64{0, 0}, &gdkit.DescentSettings{Alpha: 0.008, MaxIter: iters[len(iters)-1]})
 	if err != nil {
 		return nil, err
 	}

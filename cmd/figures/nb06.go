@@ -5,6 +5,7 @@ package main
 
 import (
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
 	"gonum.org/v1/plot"
 )
@@ -18,12 +19,12 @@ func init() {
 }
 
 var (
-	nb06Bowl   = gdkit.Bowl()
+	nb06Bowl   = funcs.Bowl()
 	nb06Levels = []float64{25, 50, 75, 100, 125, 150, 175}
 )
 
 // nb06SlideGrid is the slide's grid w1, w2 = arange(-10, 10, 0.8) and E of fn on it.
-func nb06SlideGrid(fn gdkit.Func2D) (gdkit.Mesh, gdkit.Grid, error) {
+func nb06SlideGrid(fn funcs.Func2D) (gdkit.Mesh, gdkit.Grid, error) {
 	ws, err := gdkit.Arange(-10, 10, 0.8)
 	if err != nil {
 		return gdkit.Mesh{}, gdkit.Grid{}, err
@@ -46,7 +47,7 @@ func nb06SlideContour() (*gdplot.Figure, error) {
 	return gdplot.Single(p), nil
 }
 
-func nb06GradPanel(fn gdkit.Func2D, slide bool, title string) (*plot.Plot, error) {
+func nb06GradPanel(fn funcs.Func2D, slide bool, title string) (*plot.Plot, error) {
 	_, E, err := nb06SlideGrid(fn)
 	if err != nil {
 		return nil, err
@@ -88,14 +89,14 @@ func nb06GradComparison() (*gdplot.Figure, error) {
 		return nil, err
 	}
 	panels := []struct {
-		fn    gdkit.Func2D
+		fn    funcs.Func2D
 		slide bool
 		title string
 	}{
-		{gdkit.Bowl(), false, "$w_1^2 + w_2^2$: GridGradient"},
-		{gdkit.Bowl(), true, "$w_1^2 + w_2^2$: np.gradient(E)"},
-		{gdkit.Ellipse(), false, "$w_1^2 + 2w_2^2$: GridGradient"},
-		{gdkit.Ellipse(), true, "$w_1^2 + 2w_2^2$: np.gradient(E)"},
+		{funcs.Bowl(), false, "$w_1^2 + w_2^2$: GridGradient"},
+		{funcs.Bowl(), true, "$w_1^2 + w_2^2$: np.gradient(E)"},
+		{funcs.Ellipse(), false, "$w_1^2 + 2w_2^2$: GridGradient"},
+		{funcs.Ellipse(), true, "$w_1^2 + 2w_2^2$: np.gradient(E)"},
 	}
 	for i, pn := range panels {
 		p, err := nb06GradPanel(pn.fn, pn.slide, pn.title)
@@ -111,13 +112,13 @@ func nb06GradComparison() (*gdplot.Figure, error) {
 }
 
 func nb06DescentOverArrows() (*gdplot.Figure, error) {
-	ell := gdkit.Ellipse()
+	ell := funcs.Ellipse()
 	p, err := nb06GradPanel(ell, false, "Descenso en contra de las flechas")
 	if err != nil {
 		return nil, err
 	}
 	tr, err := gdkit.Descend(gdkit.Problem{E: ell.F, Grad: ell.Grad, Dim: 2}, []float64{-8, 6},
-		gdkit.Options{Alpha: 0.1, MaxIter: 30})
+		&gdkit.DescentSettings{Alpha: 0.1, MaxIter: 30})
 	if err != nil {
 		return nil, err
 	}

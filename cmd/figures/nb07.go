@@ -8,8 +8,8 @@ import (
 	"image/color"
 	"math"
 
-	"gdkit.dev/datasets"
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/gdplot"
 	"gonum.org/v1/plot/plotter"
 )
@@ -22,14 +22,14 @@ func init() {
 }
 
 var (
-	nb07Quartic       = gdkit.Quartic()
+	nb07Quartic       = funcs.Quartic()
 	nb07QuarticStarts = []float64{-2, 0.1, 0.25, 2}
-	nb07Himmel        = gdkit.Himmelblau()
+	nb07Himmel        = funcs.Himmelblau()
 	nb07HimmelStarts  = [][]float64{{0, 0}, {-1, 0}, {-1, -1}, {1, -1}, {4, 4}, {-4, -4}}
 )
 
 func nb07RunQuartic(w0 float64) (*gdkit.Trace, error) {
-	return gdkit.Descend1D(nb07Quartic.F, nb07Quartic.Deriv, w0, gdkit.Options{Alpha: 0.05, MaxIter: 200, GradTol: 1e-6})
+	return gdkit.Descend1D(nb07Quartic.F, nb07Quartic.Deriv, w0, &gdkit.DescentSettings{Alpha: 0.05, MaxIter: 200, GradTol: 1e-6})
 }
 
 func nb07WhichMin1D(w float64) string {
@@ -56,7 +56,7 @@ func nb07QuarticPanels() (*gdplot.Figure, error) {
 
 func nb07RunHimmel(w0 []float64) (*gdkit.Trace, error) {
 	p := gdkit.Problem{E: nb07Himmel.F, Grad: nb07Himmel.Grad, Dim: 2}
-	return gdkit.Descend(p, w0, gdkit.Options{Alpha: 0.01, MaxIter: 2000, GradTol: 1e-6})
+	return gdkit.Descend(p, w0, &gdkit.DescentSettings{Alpha: 0.01, MaxIter: 2000, GradTol: 1e-6})
 }
 
 func nb07HimmelPaths() (*gdplot.Figure, error) {
@@ -171,7 +171,7 @@ func nb07HimmelBasins() (*gdplot.Figure, error) {
 
 // nb07PlateauData is the notebook's "meseta": y = tanh(3(x+2)) − tanh(3(x−0.5)) + noise.
 func nb07PlateauData() (x, y []float64) {
-	rng := datasets.NewRand(7)
+	rng := gdkit.NewRand(7)
 	n := 40
 	x, y = make([]float64, n), make([]float64, n)
 	for i := range x {
@@ -187,7 +187,7 @@ func nb07TanhNet() (*gdkit.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gdkit.NewTanhNet(d)
+	return gdkit.NewModel(gdkit.TanhNetLoss{}, d)
 }
 
 func nb07RunNet(m *gdkit.Model, seed uint64) (w0 []float64, tr *gdkit.Trace, err error) {
@@ -195,7 +195,7 @@ func nb07RunNet(m *gdkit.Model, seed uint64) (w0 []float64, tr *gdkit.Trace, err
 	if err != nil {
 		return nil, nil, err
 	}
-	tr, err = gdkit.Descend(m.Objective(), w0, gdkit.Options{Alpha: 0.1, MaxIter: 20000, GradTol: 1e-5})
+	tr, err = gdkit.Descend(m.Problem(), w0, &gdkit.DescentSettings{Alpha: 0.1, MaxIter: 20000, GradTol: 1e-5})
 	return w0, tr, err
 }
 

@@ -24,12 +24,12 @@ func init() {
 
 // nb08Run is the course's loop for any model: iters steps of size α from w = 0.
 func nb08Run(m *gdkit.Model, alpha float64, iters int) (*gdkit.Trace, error) {
-	return gdkit.Descend(m.Objective(), make([]float64, m.Dim()), gdkit.Options{Alpha: alpha, MaxIter: iters})
+	return gdkit.Descend(m.Problem(), make([]float64, m.Dim()), &gdkit.DescentSettings{Alpha: alpha, MaxIter: iters})
 }
 
 // nb08Linear: 200 rows, y = 2·x1 − x2 + 0.5 + noise (σ = 0.3), seed 5.
 func nb08Linear() (*gdkit.Model, error) {
-	x, y, err := datasets.LinearData(datasets.NewRand(5), 200, []float64{2, -1}, 0.5, 0.3)
+	x, y, err := datasets.LinearData(gdkit.NewRand(5), 200, []float64{2, -1}, 0.5, 0.3)
 	if err != nil {
 		return nil, err
 	}
@@ -37,13 +37,13 @@ func nb08Linear() (*gdkit.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	return gdkit.NewLinReg(data)
+	return gdkit.NewModel(gdkit.SquaredLoss{}, data)
 }
 
 // nb08TwoClass: 200 rows of two clouds 3 apart, spread 1, seed 8, with the
 // logistic regression and the SVM (λ = 0.01) on them.
 func nb08TwoClass() (x, y []float64, logreg, svm *gdkit.Model, err error) {
-	x, y, err = datasets.TwoClassData(datasets.NewRand(8), 200, 2, 3, 1)
+	x, y, err = datasets.TwoClassData(gdkit.NewRand(8), 200, 2, 3, 1)
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
@@ -51,10 +51,10 @@ func nb08TwoClass() (x, y []float64, logreg, svm *gdkit.Model, err error) {
 	if err != nil {
 		return nil, nil, nil, nil, err
 	}
-	if logreg, err = gdkit.NewLogReg(data); err != nil {
+	if logreg, err = gdkit.NewModel(gdkit.LogisticLoss{}, data); err != nil {
 		return nil, nil, nil, nil, err
 	}
-	svm, err = gdkit.NewSVM(data, 0.01)
+	svm, err = gdkit.NewModel(gdkit.HingeLoss{Lambda: 0.01}, data)
 	return x, y, logreg, svm, err
 }
 
@@ -148,7 +148,7 @@ func nb08ThreeCurves() (*gdplot.Figure, error) {
 // α = 0.01, E − E_min after each epoch.
 func nb08EpochCurves() (*gdplot.Figure, error) {
 	const n, d, alpha, epochs = 1_000_000, 5, 0.01, 5
-	x, y, err := datasets.LinearData(datasets.NewRand(1), n, []float64{2, -1, 0.5, 3, -2}, 1, 0.5)
+	x, y, err := datasets.LinearData(gdkit.NewRand(1), n, []float64{2, -1, 0.5, 3, -2}, 1, 0.5)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func nb08EpochCurves() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := gdkit.NewLinReg(data)
+	m, err := gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +176,7 @@ func nb08EpochCurves() (*gdplot.Figure, error) {
 		name  string
 		batch int
 	}{{"por lotes", 0}, {"mini-lotes (64)", 64}, {"estocástico (1)", 1}} {
-		tr, err := gdkit.SGD(m, make([]float64, m.Dim()), gdkit.SGDOptions{
+		tr, err := gdkit.SGD(m, make([]float64, m.Dim()), &gdkit.SGDSettings{
 			Alpha: alpha, BatchSize: md.batch, Epochs: epochs, Rand: gdkit.NewRand(2), FullE: true})
 		if err != nil {
 			return nil, err

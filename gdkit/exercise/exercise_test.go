@@ -10,9 +10,9 @@ import (
 func capture(t *testing.T) *bytes.Buffer {
 	t.Helper()
 	var b bytes.Buffer
-	old := Out
-	Out = &b
-	t.Cleanup(func() { Out = old })
+	old := out
+	out = &b
+	t.Cleanup(func() { out = old })
 	return &b
 }
 

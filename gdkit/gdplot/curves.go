@@ -67,11 +67,11 @@ func Curves(a, b float64, cs ...Curve) (*plot.Plot, error) {
 
 // DerivativeSign plots f on [a, b] drawn by the sign of its derivative df:
 // solid where f′(x) > 0 ("crece"), dashed where f′(x) < 0 ("decrece"), and
-// marks each x of xs with its verdict, gdkit.TrendOf(f′(x),
-// gdkit.DefaultTrendTol).Spanish(): "crece", "decrece" or "punto crítico"
+// marks each x of xs with its verdict, gdkit.TrendOf(f′(x), nil).Spanish():
+// "crece", "decrece" or "punto crítico"
 // when |f′(x)| ≤ 1e-7. As the slide warns, the sign only says what f does
 // around the point. df comes from the caller: the analytic f′, or
-// gdkit.DerivativeFunc(f).
+// gdkit.DerivativeFunc(f, nil).
 func DerivativeSign(f, df func(float64) float64, a, b float64, xs []float64) (*plot.Plot, error) {
 	if err := checkInterval(a, b); err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func DerivativeSign(f, df func(float64) float64, a, b float64, xs []float64) (*p
 		return nil, fmt.Errorf("gdplot: DerivativeSign needs f and its derivative: %w", errBadParam)
 	}
 	p := New("El signo de $f'$: crece o decrece", "$x$", "$f(x)$")
-	trend := func(x float64) gdkit.Trend { return gdkit.TrendOf(df(x), gdkit.DefaultTrendTol) }
+	trend := func(x float64) gdkit.Trend { return gdkit.TrendOf(df(x), nil) }
 	// Split the curve into runs of equal sign of f′.
 	var all plotter.XYs
 	var runs []plotter.XYs

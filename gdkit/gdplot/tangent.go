@@ -18,7 +18,7 @@ import (
 // Tangent plots f on [a, b] with its tangent line y = f(x0) + m·(x − x0) at
 // x0, and the point (x0, f(x0)) labelled "f′(x₀) = m" on the side of the
 // tangent away from the curve. The slope m comes from the caller: the
-// analytic f′(x0), or gdkit.Derivative(f, x0). A NaN or infinite m, f(x0)
+// analytic f′(x0), or gdkit.Derivative(f, x0, nil). A NaN or infinite m, f(x0)
 // or x0 is an error wrapping gdkit.ErrNotFinite; a ≥ b a bad-parameter error.
 func Tangent(f func(float64) float64, a, b, x0, m float64) (*plot.Plot, error) {
 	if !finite(m, 0) {
@@ -119,7 +119,7 @@ func clipLine(g func(float64) float64, a, b, ymin, ymax float64) plotter.XYs {
 // (solid), and the left secant through x0−h and x0, of slope
 // gdkit.Quotient(f, x0, −h) = (f(x0) − f(x0−h))/h (dashed), one legend entry
 // per h giving both slopes. As h → 0 both approach the tangent, drawn with
-// the slope gdkit.Derivative(f, x0). At a kink (gdkit.ErrKink: the
+// the slope gdkit.Derivative(f, x0, nil). At a kink (gdkit.ErrKink: the
 // one-sided limits disagree) they approach different lines: no tangent is
 // drawn and a note says so.
 //
@@ -135,7 +135,7 @@ func Secants(f func(float64) float64, a, b, x0 float64, hs []float64) (*plot.Plo
 			return nil, fmt.Errorf("gdplot: secant step h = %v must be positive and finite: %w", h, errBadParam)
 		}
 	}
-	m, err := gdkit.Derivative(f, x0)
+	m, err := gdkit.Derivative(f, x0, nil)
 	kink := errors.Is(err, gdkit.ErrKink)
 	if err != nil && !kink {
 		return nil, fmt.Errorf("gdplot: Secants at x0 = %v: %w", x0, err)

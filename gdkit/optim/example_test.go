@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gdkit.dev/gdkit/optim"
 	"gonum.org/v1/gonum/mat"
 )
@@ -101,14 +102,14 @@ func ExampleAdamW() {
 // Newton's full step solves a quadratic in one update; on d2l's
 // non-convex x·cos(cx) it meets a negative second derivative and stops.
 func ExampleNewton() {
-	f := gdkit.ShiftedSquare() // (w−3)² + 1
+	f := funcs.ShiftedSquare() // (w−3)² + 1
 	n := optim.NewNewton(optim.HessianOf1D(f))
 	_ = n.Init(1)
 	w := []float64{-7}
 	_ = n.Step(w, []float64{f.Deriv(w[0])}, 1, 1)
 	fmt.Printf("(w−3)²+1 from −7: w₁ = %.4f\n", w[0])
 
-	h := gdkit.XCos(0.15 * math.Pi)
+	h := funcs.XCos(0.15 * math.Pi)
 	n = optim.NewNewton(optim.HessianOf1D(h))
 	_ = n.Init(1)
 	w = []float64{10}

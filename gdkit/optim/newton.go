@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/lapack/lapack64"
 	"gonum.org/v1/gonum/mat"
@@ -182,7 +183,7 @@ func (n *Newton) FellBack() bool { return n.fellBack }
 
 // HessianOf1D is the exact f”(x) of a course function of one variable
 // (hyperdual numbers), as a 1×1 Hessian.
-func HessianOf1D(f gdkit.Func1D) HessianFunc {
+func HessianOf1D(f funcs.Func1D) HessianFunc {
 	return func(dst *mat.SymDense, w []float64) error {
 		if len(w) != 1 {
 			return badParam("HessianOf1D: len(w) = %d, the function has 1 variable", len(w))
@@ -194,8 +195,8 @@ func HessianOf1D(f gdkit.Func1D) HessianFunc {
 }
 
 // HessianOf2D is the exact 2×2 Hessian of a course function of two
-// variables, by hyperdual numbers (gdkit.Func2D.ExactHessian).
-func HessianOf2D(f gdkit.Func2D) HessianFunc {
+// variables, by hyperdual numbers (funcs.Func2D.ExactHessian).
+func HessianOf2D(f funcs.Func2D) HessianFunc {
 	return func(dst *mat.SymDense, w []float64) error {
 		_, err := f.ExactHessian(nil, dst, w)
 		return err

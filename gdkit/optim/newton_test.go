@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"gdkit.dev/gdkit"
+	"gdkit.dev/gdkit/funcs"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/num/hyperdual"
 )
@@ -59,7 +60,7 @@ func TestNewtonQuadratic(t *testing.T) {
 
 // TestNewton1D: on (w−3)² + 1 the 1D step x − f'/f” reaches 3 at once.
 func TestNewton1D(t *testing.T) {
-	f := gdkit.ShiftedSquare()
+	f := funcs.ShiftedSquare()
 	n := NewNewton(HessianOf1D(f))
 	_ = n.Init(1)
 	w := []float64{-7}
@@ -78,7 +79,7 @@ func TestNewton1D(t *testing.T) {
 // ErrIndefinite (d2l's plain Newton goes on to a maximum near 26.8). With
 // ShiftHessian it reaches a local minimum instead.
 func TestNewtonXCos(t *testing.T) {
-	f := gdkit.XCos(0.15 * math.Pi)
+	f := funcs.XCos(0.15 * math.Pi)
 	p := gdkit.Problem{
 		E:    func(w []float64) float64 { return f.F(w[0]) },
 		Grad: func(g, w []float64) { g[0] = f.Deriv(w[0]) },
@@ -113,7 +114,7 @@ func TestNewtonXCos(t *testing.T) {
 // TestNewtonShift: on the saddle w₁² − w₂² (H = diag(2, −2)) ShiftHessian
 // adds τ = 2 + β·2^k until H + τI is positive definite, and Shift reports it.
 func TestNewtonShift(t *testing.T) {
-	n := &Newton{Hessian: HessianOf2D(gdkit.Saddle()), Fallback: ShiftHessian}
+	n := &Newton{Hessian: HessianOf2D(funcs.Saddle()), Fallback: ShiftHessian}
 	_ = n.Init(2)
 	w := []float64{1, 1}
 	g := []float64{2, -2}
@@ -132,7 +133,7 @@ func TestNewtonShift(t *testing.T) {
 // (−1.2, 1) reaches (1, 1); the numeric and the hyperdual Hessians give
 // the same first step as Func2D's to 1e-6.
 func TestNewtonRosenbrock(t *testing.T) {
-	f := gdkit.Rosenbrock()
+	f := funcs.Rosenbrock()
 	p := gdkit.Problem{E: f.F, Grad: f.Grad, Dim: 2}
 	res, err := run{rule: &Newton{Hessian: HessianOf2D(f), Fallback: ShiftHessian}, alpha: 1,
 		maxIter: 100, gradTol: 1e-10}.descend(p, []float64{-1.2, 1})

@@ -25,7 +25,7 @@ func slideModel(t testing.TB) *gdkit.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := gdkit.NewLinReg(data)
+	m, err := gdkit.NewModel(gdkit.SquaredLoss{}, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func slideHessian(m *gdkit.Model) *mat.SymDense {
 // every other method must reach the same minimum, or fail as stated.
 func TestSlideNDTable(t *testing.T) {
 	m := slideModel(t)
-	p := m.Objective()
+	p := m.Problem()
 	H := slideHessian(m)
 	var eig mat.EigenSym
 	if !eig.Factorize(H, false) {

@@ -1,11 +1,14 @@
-package gdkit
+package funcs
 
 import (
+	"errors"
 	"math"
 	"math/rand/v2"
 	"testing"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/num/hyperdual"
 )
 
 // Closed forms written independently of the catalogue.
@@ -119,12 +122,65 @@ func TestCatalogue2D(t *testing.T) {
 			}
 		}
 	}
-	if !math.IsNaN(Bowl().F([]float64{1})) {
-		t.Error("F on wrong length should be NaN")
+}
+
+// TestWrongLength: F and ExactGrad panic with an ErrDimension error on a
+// length other than 2 (they have no error result); ExactHessian returns it.
+func TestWrongLength(t *testing.T) {
+	panics := func(name string, f func()) {
+		defer func() {
+			err, _ := recover().(error)
+			if !errors.Is(err, gdkit.ErrDimension) {
+				t.Errorf("%s: recovered %v, want an ErrDimension error", name, err)
+			}
+		}()
+		f()
 	}
-	bad := []float64{0, 0, 0}
-	Bowl().ExactGrad(bad, []float64{1, 2})
-	if !math.IsNaN(bad[0]) {
-		t.Error("ExactGrad with wrong length should give NaN")
+	b := Bowl()
+	panics("F(1 value)", func() { b.F([]float64{1}) })
+	panics("F(3 values)", func() { b.F([]float64{1, 2, 3}) })
+	panics("ExactGrad(len 3 grad)", func() { b.ExactGrad(make([]float64, 3), []float64{1, 2}) })
+	panics("ExactGrad(len 1 w)", func() { b.ExactGrad(make([]float64, 2), []float64{1}) })
+	for name, call := range map[string]func() error{
+		"w":    func() error { _, err := b.ExactHessian(nil, nil, []float64{1}); return err },
+		"grad": func() error { _, err := b.ExactHessian(make([]float64, 1), nil, []float64{1, 2}); return err },
+		"hess": func() error { _, err := b.ExactHessian(nil, mat.NewSymDense(3, nil), []float64{1, 2}); return err },
+	} {
+		if err := call(); !errors.Is(err, gdkit.ErrDimension) {
+			t.Errorf("ExactHessian, bad %s: %v", name, err)
+		}
+	}
+	logE := Func2D{Name: "log", Hyper: func(a, _ hyperdual.Number) hyperdual.Number { return hyperdual.Log(a) }}
+	if _, err := logE.ExactHessian(nil, nil, []float64{0, 1}); !errors.Is(err, gdkit.ErrNotFinite) {
+		t.Errorf("log at 0: %v", err)
+	}
+}
+
+// TestRosenbrockHessian: the exact gradient and Hessian against the closed forms.
+func TestRosenbrockHessian(t *testing.T) {
+	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b)) || a == b }
+	for _, w := range [][]float64{{-1.2, 1}, {0.5, -0.3}, {2, 3}} {
+		x, y := w[0], w[1]
+		want := []float64{-2*(1-x) - 400*x*(y-x*x), 200 * (y - x*x)}
+		wantH := [][]float64{{2 - 400*(y-x*x) + 800*x*x, -400 * x}, {-400 * x, 200}}
+		var hess mat.SymDense
+		grad := make([]float64, 2)
+		v, err := Rosenbrock().ExactHessian(grad, &hess, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !close(v, (1-x)*(1-x)+100*(y-x*x)*(y-x*x)) {
+			t.Errorf("value %g", v)
+		}
+		for i := 0; i < 2; i++ {
+			if !close(grad[i], want[i]) {
+				t.Errorf("grad at %v: %v, want %v", w, grad, want)
+			}
+			for j := 0; j < 2; j++ {
+				if !close(hess.At(i, j), wantH[i][j]) {
+					t.Errorf("Hessian at %v: %v, want %v", w, mat.Formatted(&hess), wantH)
+				}
+			}
+		}
 	}
 }

@@ -19,7 +19,7 @@ func TestGradCheckSpanish(t *testing.T) {
 		{"wrong w2", bad, []string{"MAL: no coincide δE/δw2 (", "✗"}, []string{"OK:", "δE/δw1 ("}},
 	}
 	for _, c := range cases {
-		rep, err := CheckGrad(E, c.grad, []float64{1, -2})
+		rep, err := CheckGrad(E, c.grad, []float64{1, -2}, nil)
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}

@@ -1,9 +1,20 @@
-package gdkit
+// Package funcs is the catalogue of the course's test functions, in the
+// spirit of gonum's optimize/functions: E(w) of one variable (Func1D) and
+// E(w1, w2) of two (Func2D), each defined once over hyperdual numbers, from
+// which come its value and its exact first and second derivatives, next to
+// the derivative written by hand that the notebooks check against both.
+//
+//	e := funcs.Ellipse()                                  // w1² + 2w2²
+//	rep, err := gdkit.CheckGrad(e.F, e.Grad, w, &gdkit.GradCheckSettings{Exact: e.ExactGrad})
+//	grid, err := gdkit.Meshgrid(xs, ys).Eval(e.E)         // contour data
+package funcs
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/num/hyperdual"
 	"gonum.org/v1/gonum/optimize/functions"
@@ -26,10 +37,11 @@ type Func1D struct {
 // func(float64) float64.
 func (fn Func1D) F(w float64) float64 { return fn.Hyper(hyperdual.Number{Real: w}).Real }
 
-// ExactDeriv returns f'(w) and f”(w) exactly, by hyperdual numbers.
+// ExactDeriv returns f'(w) and f”(w) exactly, evaluating Hyper at
+// w + ε₁ + ε₂ (ε₁² = ε₂² = 0, ε₁ε₂ ≠ 0): f(w+ε₁+ε₂) = f + f'ε₁ + f'ε₂ + f”ε₁ε₂.
 func (fn Func1D) ExactDeriv(w float64) (d1, d2 float64) {
-	_, d1, d2 = HyperdualDeriv(fn.Hyper, w)
-	return d1, d2
+	r := fn.Hyper(hyperdual.Number{Real: w, E1mag: 1, E2mag: 1})
+	return r.E1mag, r.E1E2mag
 }
 
 // Func2D is a course function E(w1, w2) of two variables, defined once over
@@ -48,46 +60,55 @@ type Func2D struct {
 	Saddle [][2]float64                                   // known saddle points (w1, w2)
 }
 
-// E returns E(w1, w2); the method value fn.E fits Mesh.Eval.
+// E returns E(w1, w2); the method value fn.E fits gdkit.Mesh.Eval.
 func (fn Func2D) E(w1, w2 float64) float64 {
 	return fn.Hyper(hyperdual.Number{Real: w1}, hyperdual.Number{Real: w2}).Real
 }
 
-// F returns E(w[0], w[1]) for a 2-vector w (NaN if len(w) ≠ 2); the
-// method value fn.F fits NumGrad, CheckGrad and optimize.Problem.Func.
+// F returns E(w[0], w[1]); the method value fn.F fits gdkit.NumGrad,
+// gdkit.CheckGrad, gdkit.Problem and optimize.Problem. It panics with an
+// error wrapping gdkit.ErrDimension if len(w) ≠ 2.
 func (fn Func2D) F(w []float64) float64 {
-	if len(w) != 2 {
-		return numNaN
-	}
+	checkLen("w", w)
 	return fn.E(w[0], w[1])
 }
 
-func (fn Func2D) hyperVec(x []hyperdual.Number) hyperdual.Number { return fn.Hyper(x[0], x[1]) }
+// checkLen panics with an error wrapping gdkit.ErrDimension unless len(v) = 2.
+func checkLen(name string, v []float64) {
+	if len(v) != 2 {
+		panic(dimError(name, len(v)))
+	}
+}
+
+func dimError(name string, n int) error {
+	return fmt.Errorf("funcs: %w: len(%s) = %d, a Func2D has 2 parameters", gdkit.ErrDimension, name, n)
+}
 
 // ExactGrad stores the exact gradient at w (len 2) in grad (len 2), by
-// hyperdual numbers; it has the shape of Grad so it can be given to
-// CheckGradWith as the exact reference.
+// hyperdual numbers; it has the shape of Grad, so it can be given to
+// gdkit.CheckGrad as GradCheckSettings.Exact. It panics with an error
+// wrapping gdkit.ErrDimension if a length is not 2; where the gradient is
+// not finite it writes NaN (CheckGrad reports it).
 func (fn Func2D) ExactGrad(grad, w []float64) {
-	if len(w) != 2 || len(grad) != 2 {
-		for i := range grad {
-			grad[i] = numNaN
-		}
-		return
-	}
-	_, err := HyperdualHessian(grad, nil, fn.hyperVec, w)
-	if err != nil {
-		grad[0], grad[1] = numNaN, numNaN
+	checkLen("w", w)
+	checkLen("grad", grad)
+	if _, err := gdkit.HyperdualHessian(grad, nil, fn.hyperVec, w); err != nil {
+		grad[0], grad[1] = math.NaN(), math.NaN()
 	}
 }
 
 // ExactHessian returns E(w) and stores ∇E(w) in grad (if not nil) and the
-// 2×2 Hessian in hess (if not nil), exactly, by hyperdual numbers.
+// 2×2 Hessian H_ij = ∂²E/∂w_i∂w_j in hess (if not nil; resized when
+// empty), exactly, by gdkit.HyperdualHessian. Errors wrap
+// gdkit.ErrDimension (a length or size other than 2) or gdkit.ErrNotFinite.
 func (fn Func2D) ExactHessian(grad []float64, hess *mat.SymDense, w []float64) (float64, error) {
 	if len(w) != 2 {
-		return numNaN, ErrDimension
+		return math.NaN(), dimError("w", len(w))
 	}
-	return HyperdualHessian(grad, hess, fn.hyperVec, w)
+	return gdkit.HyperdualHessian(grad, hess, fn.hyperVec, w)
 }
+
+func (fn Func2D) hyperVec(x []hyperdual.Number) hyperdual.Number { return fn.Hyper(x[0], x[1]) }
 
 // Hyperdual shorthands used to write the catalogue once.
 func hc(c float64) hyperdual.Number               { return hyperdual.Number{Real: c} }
@@ -138,7 +159,7 @@ func Quartic() Func1D {
 // XCos is E(x) = x·cos(c·x), E'(x) = cos(cx) - c·x·sin(cx): many critical
 // points, spaced ≈ π/c apart (minima not listed).
 func XCos(c float64) Func1D {
-	cx := numFtoa(c) + "x"
+	cx := ftoa(c) + "x"
 	if c == 1 {
 		cx = "x"
 	}
@@ -254,6 +275,4 @@ func Catalogue2D() []Func2D {
 	return []Func2D{Bowl(), Ellipse(), Rosenbrock(), Beale(), Himmelblau(), Saddle()}
 }
 
-var numNaN = math.NaN()
-
-func numFtoa(c float64) string { return strconv.FormatFloat(c, 'g', -1, 64) }
+func ftoa(c float64) string { return strconv.FormatFloat(c, 'g', -1, 64) }
