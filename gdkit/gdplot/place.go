@@ -83,25 +83,20 @@ func nearestIsOwn(b vg.Rectangle, at vg.Point, others []vg.Point) bool {
 	return true
 }
 
-// compass holds the eight directions E, NE, N, NW, W, SW, S, SE.
-var compass = func() []vg.Point {
-	var ds []vg.Point
-	for k := range 8 {
-		s, c := math.Sincos(float64(k) * math.Pi / 4)
-		ds = append(ds, vg.Point{X: vg.Length(c), Y: vg.Length(s)})
-	}
-	return ds
-}()
+// compass holds the eight directions E, NE, N, NW, W, SW, S, SE, and
+// ring16 sixteen.
+var compass, ring16 = directions(8), directions(16)
 
-// ring16 holds sixteen directions.
-var ring16 = func() []vg.Point {
-	var ds []vg.Point
-	for k := range 16 {
-		s, c := math.Sincos(float64(k) * math.Pi / 8)
-		ds = append(ds, vg.Point{X: vg.Length(c), Y: vg.Length(s)})
+// directions returns n unit vectors at equal angles, from east
+// counter-clockwise.
+func directions(n int) []vg.Point {
+	ds := make([]vg.Point, n)
+	for k := range ds {
+		s, c := math.Sincos(2 * math.Pi * float64(k) / float64(n))
+		ds[k] = vg.Point{X: vg.Length(c), Y: vg.Length(s)}
 	}
 	return ds
-}()
+}
 
 // textExtent returns the size of txt in sty and the offset from the lower
 // left corner of its box to the point FillText wants with sty aligned
@@ -244,30 +239,19 @@ const (
 
 var allSpots = []spot{spotUpperRight, spotUpperLeft, spotLowerLeft, spotLowerRight, spotRight, spotCenterLeft, spotLowerCenter, spotUpperCenter}
 
+// spotAt is where each spot lies across and up the free range of the
+// area: 0 left (bottom), ½ centre, 1 right (top).
+var spotAt = map[spot][2]vg.Length{
+	spotUpperRight: {1, 1}, spotUpperLeft: {0, 1}, spotLowerLeft: {0, 0}, spotLowerRight: {1, 0},
+	spotRight: {1, 0.5}, spotCenterLeft: {0, 0.5}, spotLowerCenter: {0.5, 0}, spotUpperCenter: {0.5, 1},
+}
+
 // spotBox returns the box of size sz at spot s of area, inset by m.
 func spotBox(s spot, area vg.Rectangle, sz vg.Point, m vg.Length) vg.Rectangle {
 	x0, x1 := area.Min.X+m, area.Max.X-m-sz.X
 	y0, y1 := area.Min.Y+m, area.Max.Y-m-sz.Y
-	xc, yc := (area.Min.X+area.Max.X-sz.X)/2, (area.Min.Y+area.Max.Y-sz.Y)/2
-	var p vg.Point
-	switch s {
-	case spotUpperRight:
-		p = vg.Point{X: x1, Y: y1}
-	case spotUpperLeft:
-		p = vg.Point{X: x0, Y: y1}
-	case spotLowerLeft:
-		p = vg.Point{X: x0, Y: y0}
-	case spotLowerRight:
-		p = vg.Point{X: x1, Y: y0}
-	case spotRight:
-		p = vg.Point{X: x1, Y: yc}
-	case spotCenterLeft:
-		p = vg.Point{X: x0, Y: yc}
-	case spotLowerCenter:
-		p = vg.Point{X: xc, Y: y0}
-	case spotUpperCenter:
-		p = vg.Point{X: xc, Y: y1}
-	}
+	f := spotAt[s]
+	p := vg.Point{X: x0 + f[0]*(x1-x0), Y: y0 + f[1]*(y1-y0)}
 	return vg.Rectangle{Min: p, Max: p.Add(sz)}
 }
 
