@@ -22,6 +22,7 @@ import (
 // from 10⁶ or below 10⁻⁴ use e-notation. With Integer, only whole steps
 // (1, 2, 5, 10, 20, 25, 50, ...) are used, for iterations and epochs.
 type RoundTicks struct {
+	// Integer allows only whole steps (iterations, epochs).
 	Integer bool
 }
 
