@@ -258,12 +258,9 @@ func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
 	}
 	mainC := c
 	mainC.Max.X -= w
-	dataC := drawPlot(main, mainC)
+	dataC, used := drawPlot(main, mainC)
 	sideC := c
-	sideC.Min.X = dataC.Max.X + vg.Points(10)
-	if m := aspectCanvas(main, mainC); m.Max.X+vg.Points(10) > sideC.Min.X {
-		sideC.Min.X = m.Max.X + vg.Points(10)
-	}
+	sideC.Min.X = max(dataC.Max.X, used.Max.X) + vg.Points(10)
 	sideC.Max.X = min(sideC.Min.X+w-vg.Points(10), c.Max.X)
 	sideData := f.Side.DataCanvas(sideC)
 	sideC.Min.Y += dataC.Min.Y - sideData.Min.Y
@@ -285,8 +282,9 @@ func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
 //   - notes that find no free spot are written under the plot.
 //
 // The plot is drawn on a recording canvas, once more when the legend or a
-// note goes outside (the data area shrinks), and replayed on c0.
-func drawPlot(p *plot.Plot, c0 draw.Canvas) draw.Canvas {
+// note goes outside (the data area shrinks), and replayed on c0. It also
+// returns the part of c0 the plot took (narrower when EqualAspect).
+func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 	saved := p.Legend
 	hasLegend := saved.Rectangle(c0).Size().Y > 0
 	if hasLegend {
@@ -363,7 +361,7 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) draw.Canvas {
 		}
 		restore()
 		rc.replay(c0.Canvas)
-		return dataC
+		return dataC, c
 	}
 }
 
