@@ -9,11 +9,11 @@ import (
 	"gdkit.dev/gdkit/gdplot"
 )
 
-// TestLintFigures: every figure of `make figures` (and every frame of its
-// animations) keeps the rules of gdplot.Lint.
-func TestLintFigures(t *testing.T) {
+// TestLintSummary: lintAll prints the problems and the summary line of
+// `go run ./cmd/figures -lint` (every figure is linted in TestFiguresBuild).
+func TestLintSummary(t *testing.T) {
 	var out bytes.Buffer
-	if bad := lintAll(&out, regexp.MustCompile(""), figures, animations); bad != 0 {
+	if bad := lintAll(&out, regexp.MustCompile("^0[0-2]-"), figures, animations); bad != 0 {
 		t.Errorf("%d figures with problems:\n%s", bad, out.String())
 	}
 	last := strings.TrimSpace(out.String())
