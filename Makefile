@@ -3,6 +3,8 @@ SHELL      := /bin/bash
 GO         ?= go
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
 FUZZTIME   ?= 2000x
+# FUZZMINIMIZE bounds the minimisation of each new interesting input (go's default is 60 s each).
+FUZZMINIMIZE ?= 20x
 NBJOBS     ?= 2
 PORT       ?= 8888
 FIGURES    ?= figures
@@ -38,7 +40,7 @@ figlint:
 fuzz:
 	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) "$$pkg" > "$$log" 2>&1 || { cat "$$log"; exit 1; }; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZE) "$$pkg" > "$$log" 2>&1 || { cat "$$log"; exit 1; }; \
 	done
 
 nbtest:
@@ -83,3 +85,37 @@ bench:
 ## latency: warm per-cell latency of a figure cell through the kernel.
 latency: setup
 	/usr/bin/python3 scripts/cell-latency.py notebooks/00_inicio.ipynb 9
+
+# ---- A class on one server: JupyterHub (docs/hub.md) -------------------------------------
+HUB_CLASS ?= hub/class.txt
+K         ?= 5
+
+.PHONY: hub hub-setup hub-users hub-users-remove hub-load hub-test hub-cache-bench
+
+## hub: JupyterHub on 127.0.0.1:$(HUB_PORT) for the accounts of $(HUB_CLASS) (root; Ctrl-C stops it).
+hub: hub-setup hub-users
+	@echo "gdkit: JupyterHub on http://127.0.0.1:$${HUB_PORT:-19000}/ — students log in with the passwords in $${HUB_VAR:-/var/lib/gdkit-hub}/passwords.txt"
+	@bash hub/run.sh
+
+## hub-setup: venv + pinned hub requirements, configurable-http-proxy, the students' shared Go toolchain and warm cache.
+hub-setup:
+	@bash hub/setup.sh
+
+## hub-users: one system account per student of $(HUB_CLASS); hub-users-remove deletes them.
+hub-users:
+	@bash hub/users.sh $(HUB_CLASS)
+
+hub-users-remove:
+	@bash hub/users.sh --remove $(HUB_CLASS)
+
+## hub-load: K simulated students log in at once and run 02_descenso_1d through the kernel websocket.
+hub-load: hub-setup
+	@bash hub/load.sh $(K)
+
+## hub-test: isolation and fault tests against a real hub with test accounts (root).
+hub-test: hub-setup
+	@bash hub/test.sh
+
+## hub-cache-bench: first-cell latency and disk per student of each Go build cache option.
+hub-cache-bench: hub-setup
+	@bash hub/cache-bench.sh

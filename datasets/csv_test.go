@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
@@ -170,7 +169,7 @@ func sameTable(t *testing.T, label string, got, want *Table) {
 }
 
 // TestSlideNDSpreadsheetES: the slide's table as Excel or LibreOffice in a
-// Spanish locale saves it (testdata/slide_nd_es-AR.csv: BOM, ';', decimal
+// Spanish locale saves it (slide_nd_es-AR.csv, embedded: BOM, ';', decimal
 // commas, CRLF), and the other forms of it, read to exactly the numbers of
 // the ','-separated file.
 func TestSlideNDSpreadsheetES(t *testing.T) {
@@ -182,18 +181,23 @@ func TestSlideNDSpreadsheetES(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file, err := os.ReadFile("testdata/slide_nd_es-AR.csv")
+	file, err := files.ReadFile("slide_nd_es-AR.csv")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if string(file) != spreadsheetES(string(raw), ";", true, true) {
-		t.Fatalf("testdata/slide_nd_es-AR.csv is not the converted slide_nd.csv:\n%q", file)
+		t.Fatalf("slide_nd_es-AR.csv is not the converted slide_nd.csv:\n%q", file)
 	}
 	tab, err := ReadCSV(bytes.NewReader(file), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sameTable(t, "slide_nd_es-AR.csv", tab, want)
+	if opened, err := Open("slide_nd_es-AR.csv"); err != nil {
+		t.Error(err)
+	} else {
+		sameTable(t, "Open(slide_nd_es-AR.csv)", opened, want)
+	}
 	if tab.Format != (CSVSettings{Comma: ';', Decimal: ','}) || want.Format != (CSVSettings{Comma: ',', Decimal: '.'}) {
 		t.Errorf("formats %q, %q", tab.Format, want.Format)
 	}

@@ -3,7 +3,9 @@
 //
 // The slide "Descenso de gradiente en ND" table is slide_nd.csv (columns x,
 // y), embedded with go:embed and loaded by SlideND into a *Table (column
-// names + *mat.Dense). ReadCSV reads users' files as spreadsheets save them
+// names + *mat.Dense); slide_nd_es-AR.csv is the same table as a
+// spreadsheet in a Spanish locale saves it (';' between fields, decimal
+// commas), read by Open("slide_nd_es-AR.csv") to exactly the same numbers. ReadCSV reads users' files as spreadsheets save them
 // in any locale (',', ';' or tab between fields, '.' or ',' as the decimal
 // mark, detected or set in CSVSettings), with errors that give the line and
 // column; CSVStream reads a file row by row for data sets larger than

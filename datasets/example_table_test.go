@@ -55,4 +55,5 @@ func ExampleOpen() {
 	}
 	// Output:
 	// slide_nd.csv [x y]
+	// slide_nd_es-AR.csv [x y]
 }

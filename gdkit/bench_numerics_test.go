@@ -36,7 +36,7 @@ func BenchmarkGridGradient1000(b *testing.B) {
 	g := gridBench(1000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := GridGradient(g); err != nil {
+		if _, _, err := GridGradient(g, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -48,7 +48,7 @@ func BenchmarkNumpyGradient1000(b *testing.B) {
 	g := gridBench(1000)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, _, err := NumpyGradient(g); err != nil {
+		if _, _, err := NumpyGradient(g, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -26,10 +26,10 @@ func Quotient(f func(float64) float64, x, h float64) (float64, error) {
 	}
 	f0, f1 := f(x), f(x+h)
 	if !isFinite(f0) {
-		return math.NaN(), notFinite("f(x)", f0)
+		return math.NaN(), notFinite(fmt.Sprintf("f(x) = f(%g)", x), f0)
 	}
 	if !isFinite(f1) {
-		return math.NaN(), notFinite("f(x+h)", f1)
+		return math.NaN(), notFinite(fmt.Sprintf("f(x+h) = f(%g)", x+h), f1)
 	}
 	return (f1 - f0) / h, nil
 }
@@ -132,7 +132,10 @@ func fdDeriv(f func(float64) float64, x float64, form fd.Formula) (float64, erro
 	s := fd.Settings{Formula: form, Step: fdStepFor(form.Step, x)}
 	d := fd.Derivative(c.eval, x, &s)
 	if c.err {
-		return math.NaN(), notFinite(fmt.Sprintf("f(%g)", c.bad), f(c.bad))
+		if c.bad == x {
+			return math.NaN(), errorf(ErrNotFinite, "f(%g) = %v: x = %g is outside the domain of f (or a pole): no derivative there", x, f(x), x)
+		}
+		return math.NaN(), errorf(ErrNotFinite, "f(%g) = %v: the derivative at x = %g needs f at x ± %.2g, and that point is outside the domain of f", c.bad, f(c.bad), x, math.Abs(c.bad-x))
 	}
 	return d, nil
 }

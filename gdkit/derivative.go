@@ -72,8 +72,13 @@ func (s *DerivativeSettings) resolve() (DerivativeSettings, error) {
 // the defaults). It first compares the one-sided limits (see OneSided) and
 // returns a *KinkError (errors.Is(err, ErrKink)) when they disagree by
 // more than s.KinkTol, e.g. |x| or ReLU at 0, also within ~1e-5·max(1,|x|)
-// of such a kink. NaN/Inf inputs or values give ErrNotFinite; bad settings
-// or a nil f, ErrBadParam.
+// of such a kink. NaN/Inf inputs give ErrNotFinite; so does a point outside
+// the domain of f (f(x) NaN or ±Inf: log at x ≤ 0, 1/x at 0) or too close
+// to its edge for the difference formula, with a message that names the
+// point. A derivative at one point has no hole to leave, unlike a grid
+// (Mesh.Eval keeps such values and the figures mask them): see the
+// package's rule for non-finite values. Bad settings or a nil f give
+// ErrBadParam.
 func Derivative(f func(float64) float64, x float64, s *DerivativeSettings) (float64, error) {
 	r, err := s.resolve()
 	if err != nil {

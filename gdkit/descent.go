@@ -1,6 +1,7 @@
 package gdkit
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -27,24 +28,38 @@ type Rule interface {
 	// dim parameters. Descend calls it once per run, before the first step.
 	Init(dim int) error
 	// Step updates w in place from g = ∇E(w) with step size alpha, for
-	// update t = 1, 2, ... It must not allocate.
+	// update t = 1, 2, ... It must not allocate. alpha is 0 when a
+	// schedule reaches 0; the step must then leave w unchanged (the
+	// rule's state, such as a momentum buffer, may still advance, as in
+	// torch.optim with lr = 0).
 	Step(w, g []float64, alpha float64, t int) error
 }
 
 // Schedule gives the step size of update t from the base α
-// (DescentSettings.Alpha): α_t = Alpha(α, t), t = 1, 2, ... Descend checks
-// before the first update that α_1 … α_MaxIter are finite and > 0, and
-// calls the schedule's Validate(base float64) error method if it has one.
+// (DescentSettings.Alpha): α_t = Alpha(α, t), t = 1, 2, ... Before the
+// first update Descend calls the schedule's Validate(base float64) error
+// method, if it has one, and checks that α_1 … α_MaxIter are finite and
+// ≥ 0 (> 0 with a LineSearch), as ScheduleSteps does.
+//
+// α_t = 0 is allowed (PyTorch's CosineAnnealingLR with eta_min = 0 reaches
+// it): that update leaves w where it is, and ETol and WTol are not tested
+// after it, since a step not taken says nothing about convergence (E and
+// w are unchanged). The run goes on with the next α_t, or ends at MaxIter.
 type Schedule interface {
 	Alpha(base float64, t int) float64
 }
 
 // LineSearch picks the step size α_t along the direction d = −g from w,
-// where E(w) = e and ∇E(w) = g, starting from alpha0, and says how many
-// evaluations of E or ∇E it used. It must not modify w, g or d. (Descend
-// counts the calls of p.E and p.Grad itself for the Trace.)
+// where E(w) = e and ∇E(w) = g, starting from the trial step alpha0 > 0.
+// It must not modify w, g or d, and may call p.E and p.Grad at trial
+// points: Descend hands it a Problem that counts those calls, and records
+// them per update in the Trace (Trace.Evals). A search that finds no
+// acceptable step returns an error wrapping ErrSearchFailed. If the line
+// search also has an Init(dim int) error method, Descend calls it once per
+// run before the first update, like Rule.Init, so bad parameters are
+// ErrBadParam errors before anything is evaluated.
 type LineSearch interface {
-	Search(p Problem, w []float64, e float64, g, d []float64, alpha0 float64) (alpha float64, evals int, err error)
+	Search(p Problem, w []float64, e float64, g, d []float64, alpha0 float64) (alpha float64, err error)
 }
 
 // DescentSettings configures Descend and Descend1D. With Rule, Schedule
@@ -80,8 +95,9 @@ type DescentSettings struct {
 	Callback func(it int, w []float64, e float64, g []float64) bool
 	// Rule, if not nil, replaces the update w ← w − α_t ∇E(w).
 	Rule Rule
-	// Schedule, if not nil, gives the step size α_t of every update from
-	// Alpha; with a LineSearch it gives the first trial step of each search.
+	// Schedule, if not nil, gives the step size α_t ≥ 0 of every update
+	// from Alpha; with a LineSearch it gives the first trial step of each
+	// search (then α_t > 0). See Schedule for α_t = 0.
 	Schedule Schedule
 	// LineSearch, if not nil, chooses α_t at every update along −∇E(w).
 	// It cannot be combined with a Rule (which moves w in its own direction).
@@ -145,21 +161,19 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 	if d.DivergeFactor == 0 {
 		d.DivergeFactor = defaultDivergeFactor
 	}
-	if v, ok := d.Schedule.(interface{ Validate(base float64) error }); ok {
-		if err := v.Validate(d.Alpha); err != nil {
-			return nil, errorf(ErrBadParam, "schedule: %w", err)
-		}
-	}
 	if d.Schedule != nil {
-		for t := 1; t <= d.MaxIter; t++ {
-			if a := d.Schedule.Alpha(d.Alpha, t); !isFinite(a) || a <= 0 {
-				return nil, errorf(ErrBadParam, "the schedule gives α_%d = %v; every step size must be finite and > 0", t, a)
-			}
+		if err := checkSchedule(d.Schedule, d.Alpha, d.MaxIter, nil, d.LineSearch != nil); err != nil {
+			return nil, err
 		}
 	}
 	if d.Rule != nil {
 		if err := d.Rule.Init(len(w0)); err != nil {
 			return nil, errorf(ErrBadParam, "update rule: %w", err)
+		}
+	}
+	if ls, ok := d.LineSearch.(interface{ Init(dim int) error }); ok {
+		if err := ls.Init(len(w0)); err != nil {
+			return nil, errorf(ErrBadParam, "line search: %w", err)
 		}
 	}
 	if d.LineSearch != nil {
@@ -184,12 +198,18 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 // the evaluations of E and ∇E of every update. On divergence (E grows by
 // more than DivergeFactor·max(|E(w0)|,1), or Inf/NaN in w, E or ∇E) it
 // returns the trace so far together with a *DivergenceError
-// (errors.Is(err, ErrDiverged)). If the rule or the line search fails, it
-// returns the trace so far, reason Failed, and their error. On bad input
-// it returns a nil trace and an error wrapping ErrBadParam, ErrEmpty,
-// ErrDimension or ErrNotFinite. w0 is not modified. Apart from amortised
-// growth of the trace (and what a Rule or LineSearch does), the loop
-// allocates nothing per iteration.
+// (errors.Is(err, ErrDiverged)); a w0 outside the domain of E (E(w0) or
+// ∇E(w0) NaN or ±Inf) is the same error at iteration 0. A run, unlike a
+// grid, stops at the first non-finite value (see the package's rule for
+// non-finite values). If the line search finds no step that lowers E
+// (near the minimum E's decrease falls below its round-off), it returns
+// the trace so far, reason SearchFailed, and a *SearchError
+// (errors.Is(err, ErrSearchFailed)). If the rule or the line search fails
+// otherwise, it returns the trace so far, reason Failed, and their error.
+// On bad input it returns a nil trace and an error wrapping ErrBadParam,
+// ErrEmpty, ErrDimension or ErrNotFinite. w0 is not modified. Apart from
+// amortised growth of the trace (and what a Rule or LineSearch does), the
+// loop allocates nothing per iteration.
 func Descend(p Problem, w0 []float64, s *DescentSettings) (*Trace, error) {
 	d, err := newDescent(p, w0, s)
 	if err != nil {
@@ -237,9 +257,13 @@ func (d *descent) run(w0 []float64) (*Trace, error) {
 			for j, gj := range g {
 				dir[j] = -gj
 			}
-			a, _, err := d.LineSearch.Search(d.search, w, e, g, dir, alpha)
+			a, err := d.LineSearch.Search(d.search, w, e, g, dir, alpha)
 			if err == nil && (!isFinite(a) || a <= 0) {
 				err = errorf(ErrBadParam, "the line search returned α = %v", a)
+			}
+			if errors.Is(err, ErrSearchFailed) {
+				tr.Reason = SearchFailed
+				return tr, &SearchError{Iter: it, E: e, GradNorm: norm2(g), Evals: d.evalsE + d.evalsG, Err: err}
 			}
 			if err != nil {
 				tr.Reason = Failed
@@ -284,12 +308,14 @@ func (d *descent) run(w0 []float64) (*Trace, error) {
 			tr.Reason = Stopped
 			return tr, nil
 		}
-		switch {
+		// ETol and WTol measure what a step did: after α_t = 0 (a step
+		// not taken) they would report convergence that did not happen.
+		switch moved := alpha > 0; {
 		case d.GradTol > 0 && norm2(g) <= d.GradTol:
 			tr.Criterion = "GradTol"
-		case d.ETol > 0 && math.Abs(e-prev) <= d.ETol:
+		case moved && d.ETol > 0 && math.Abs(e-prev) <= d.ETol:
 			tr.Criterion = "ETol"
-		case d.WTol > 0 && math.Sqrt(step2) <= d.WTol:
+		case moved && d.WTol > 0 && math.Sqrt(step2) <= d.WTol:
 			tr.Criterion = "WTol"
 		}
 		if tr.Criterion != "" {
@@ -351,4 +377,55 @@ func Descend1D(e, de func(w float64) float64, w0 float64, s *DescentSettings) (*
 		Dim:  1,
 	}
 	return Descend(p, []float64{w0}, s)
+}
+
+// ScheduleSteps returns α_1, …, α_n of the schedule s from the base step
+// size base: the step sizes Descend would use with Alpha = base and
+// MaxIter = n, for a plot of the step size against the iteration. It
+// checks them as Descend does before the first update: base finite and
+// > 0, n ≥ 1, the schedule's own Validate(base float64) error method if
+// it has one, and every α_t finite and ≥ 0. A nil s is the constant
+// α_t = base. Errors wrap ErrBadParam and name the first bad t.
+func ScheduleSteps(s Schedule, base float64, n int) ([]float64, error) {
+	if n < 1 {
+		return nil, errorf(ErrBadParam, "n = %d step sizes: need n ≥ 1", n)
+	}
+	if !isFinite(base) || base <= 0 {
+		return nil, errorf(ErrBadParam, "α = %v must be finite and > 0", base)
+	}
+	dst := make([]float64, n)
+	if s == nil {
+		for i := range dst {
+			dst[i] = base
+		}
+		return dst, nil
+	}
+	if err := checkSchedule(s, base, n, dst, false); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// checkSchedule validates s for a run of n updates from base (see
+// Schedule), storing α_t in dst[t−1] when dst is not nil; positive
+// refuses α_t = 0 too (the trial step of a line search).
+func checkSchedule(s Schedule, base float64, n int, dst []float64, positive bool) error {
+	if v, ok := s.(interface{ Validate(base float64) error }); ok {
+		if err := v.Validate(base); err != nil {
+			return errorf(ErrBadParam, "schedule: %w", err)
+		}
+	}
+	for t := 1; t <= n; t++ {
+		a := s.Alpha(base, t)
+		switch {
+		case !isFinite(a) || a < 0:
+			return errorf(ErrBadParam, "the schedule gives α_%d = %v (from α = %v); every step size must be finite and ≥ 0", t, a, base)
+		case positive && a == 0:
+			return errorf(ErrBadParam, "the schedule gives α_%d = 0 (from α = %v); the trial step of a line search must be > 0", t, base)
+		}
+		if dst != nil {
+			dst[t-1] = a
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package gdkit_test
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 
@@ -63,20 +64,20 @@ func (constant) Alpha(base float64, t int) float64 { return base }
 // α = gᵀg / gᵀHg. It evaluates nothing.
 type exactQuadratic struct{ h []float64 }
 
-func (q exactQuadratic) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, alpha0 float64) (float64, int, error) {
+func (q exactQuadratic) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, alpha0 float64) (float64, error) {
 	var gg, ghg float64
 	for j, gj := range g {
 		gg += gj * gj
 		ghg += gj * q.h[j] * gj
 	}
-	return gg / ghg, 0, nil
+	return gg / ghg, nil
 }
 
 // backtracking halves α from alpha0 until E(w + αd) ≤ E(w) + ½α gᵀd
 // (Armijo); it fails after 60 halvings. Its buffer is allocated once.
 type backtracking struct{ x []float64 }
 
-func (b *backtracking) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, alpha0 float64) (float64, int, error) {
+func (b *backtracking) Search(p gdkit.Problem, w []float64, e float64, g, d []float64, alpha0 float64) (float64, error) {
 	if len(b.x) != len(w) {
 		b.x = make([]float64, len(w))
 	}
@@ -90,11 +91,11 @@ func (b *backtracking) Search(p gdkit.Problem, w []float64, e float64, g, d []fl
 			b.x[j] = w[j] + alpha*d[j]
 		}
 		if p.E(b.x) <= e+0.5*alpha*gd {
-			return alpha, k, nil
+			return alpha, nil
 		}
 		alpha /= 2
 	}
-	return 0, 60, errors.New("no sufficient decrease")
+	return 0, fmt.Errorf("no sufficient decrease: %w", gdkit.ErrSearchFailed)
 }
 
 // returning is a line search that returns a fixed α and error.
@@ -103,8 +104,8 @@ type returning struct {
 	err   error
 }
 
-func (r returning) Search(gdkit.Problem, []float64, float64, []float64, []float64, float64) (float64, int, error) {
-	return r.alpha, 0, r.err
+func (r returning) Search(gdkit.Problem, []float64, float64, []float64, []float64, float64) (float64, error) {
+	return r.alpha, r.err
 }
 
 // counted is E = w1² + 10w2² (H = diag(2, 20)) counting its calls.

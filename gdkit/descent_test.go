@@ -379,12 +379,13 @@ func TestDescendAllocFree(t *testing.T) {
 
 func TestReasonStrings(t *testing.T) {
 	want := map[gdkit.Reason][2]string{
-		gdkit.Converged: {"converged", "convergió"},
-		gdkit.MaxIter:   {"maximum iterations reached", "se alcanzó el máximo de iteraciones"},
-		gdkit.Diverged:  {"diverged", "divergió"},
-		gdkit.NonFinite: {"non-finite value (Inf/NaN)", "valor no finito (Inf/NaN)"},
-		gdkit.Stopped:   {"stopped by callback", "detenido por el callback"},
-		gdkit.Failed:    {"update rule or line search failed", "falló la regla de actualización o la búsqueda lineal"},
+		gdkit.Converged:    {"converged", "convergió"},
+		gdkit.MaxIter:      {"maximum iterations reached", "se alcanzó el máximo de iteraciones"},
+		gdkit.Diverged:     {"diverged", "divergió"},
+		gdkit.NonFinite:    {"non-finite value (Inf/NaN)", "valor no finito (Inf/NaN)"},
+		gdkit.Stopped:      {"stopped by callback", "detenido por el callback"},
+		gdkit.Failed:       {"update rule or line search failed", "falló la regla de actualización o la búsqueda lineal"},
+		gdkit.SearchFailed: {"line search found no step that lowers E", "la búsqueda lineal no encontró un paso que baje E"},
 	}
 	for r, s := range want {
 		if r.String() != s[0] || r.Spanish() != s[1] {

@@ -21,7 +21,8 @@ var (
 	ErrNotFinite = errors.New("value is NaN or Inf")
 	// ErrBadParam reports a parameter outside its range: α ≤ 0, a negative
 	// tolerance, a step h = 0, n < 1 points, lo ≥ hi, a nil function, a
-	// label outside {0, 1}, a schedule giving α_t ≤ 0, ...
+	// label outside {0, 1}, a schedule giving α_t < 0 or NaN, β ≥ 1 in a
+	// rule of package optim, ...
 	ErrBadParam = errors.New("bad parameter")
 	// ErrEmpty reports an empty input: no points, no rows, no components.
 	ErrEmpty = errors.New("empty input")
@@ -32,6 +33,11 @@ var (
 	// incremental quotient disagree, so f has no derivative there (|x| or
 	// ReLU at 0); the error is a *KinkError holding both one-sided values.
 	ErrKink = errors.New("one-sided derivatives disagree (kink)")
+	// ErrSearchFailed reports a line search that found no acceptable step
+	// size along its direction: near a minimum, where E's decrease falls
+	// below its round-off, or with a wrong gradient. In Descend the error
+	// is a *SearchError.
+	ErrSearchFailed = errors.New("line search found no acceptable step")
 )
 
 // errorf returns "gdkit: <kind>: <message>", wrapping kind.

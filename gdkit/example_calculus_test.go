@@ -111,13 +111,13 @@ func ExampleGridGradient() {
 	c, r := E.Dims()
 	fmt.Println("grid:", c, "columns (w1) ×", r, "rows (w2)")
 
-	dEdW1, dEdW2, _ := gdkit.GridGradient(E) // variable order, true spacing
-	col, row := 15, 5                        // w1 = 2, w2 = -6
+	dEdW1, dEdW2, _ := gdkit.GridGradient(E, nil) // variable order, true spacing
+	col, row := 15, 5                             // w1 = 2, w2 = -6
 	fmt.Printf("at (w1=%.1f, w2=%.1f): dE/dw1=%.2f dE/dw2=%.2f\n", E.X(col), E.Y(row), dEdW1.Z(col, row), dEdW2.Z(col, row))
 
 	// The slide's dEdW1, dEdW2 = np.gradient(E): numpy's axis 0 is rows (w2)
 	// and the spacing is 1, so its "dEdW1" is 0.8·∂E/∂w2.
-	ax0, ax1, _ := gdkit.NumpyGradient(E)
+	ax0, ax1, _ := gdkit.NumpyGradient(E, nil)
 	fmt.Printf("np.gradient(E): axis0=%.2f axis1=%.2f\n", ax0.Z(col, row), ax1.Z(col, row))
 	// Output:
 	// grid: 25 columns (w1) × 25 rows (w2)
@@ -181,7 +181,7 @@ func ExampleSampleGradient() {
 	for i, x := range xs {
 		ys[i] = math.Sin(x)
 	}
-	d, err := gdkit.SampleGradient(nil, ys, xs)
+	d, err := gdkit.SampleGradient(nil, ys, xs, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -190,6 +190,26 @@ func ExampleSampleGradient() {
 	// Output:
 	// [0.998 0.992 0.946 0.809 0.692]
 	// (cos: 0.995 0.955 0.825)
+}
+
+// The examples of np.gradient's docstring: a scalar spacing, edge_order=2,
+// and a NaN that spoils only the differences that read it.
+func ExampleGradientSettings() {
+	f := []float64{1, 2, 4, 7, 11, 16}
+	d, _ := gdkit.SampleGradient(nil, f, nil, nil) // np.gradient(f)
+	fmt.Println(d)
+	d, _ = gdkit.SampleGradient(nil, f, nil, &gdkit.GradientSettings{Spacing: []float64{2}})
+	fmt.Println(d) // np.gradient(f, 2.)
+	sq := []float64{0, 1, 4, 9, 16}
+	d, _ = gdkit.SampleGradient(nil, sq, nil, &gdkit.GradientSettings{EdgeOrder: 2})
+	fmt.Println(d) // np.gradient(x**2, edge_order=2): exact for a quadratic
+	d, _ = gdkit.SampleGradient(nil, []float64{0, 1, math.NaN(), 9, 16, 25}, nil, nil)
+	fmt.Println(d)
+	// Output:
+	// [1 1.5 2.5 3.5 4.5 5]
+	// [0.5 0.75 1.25 1.75 2.25 2.5]
+	// [0 2 4 6 8]
+	// [1 NaN 4 NaN 8 9]
 }
 
 // np.meshgrid's full arrays, and E written on a vector evaluated on the mesh.

@@ -59,6 +59,10 @@ func Linspace(a, b float64, n int) ([]float64, error) {
 //	Values[r*len(Xs) + c] = E(Xs[c], Ys[r]),  len(Ys) rows × len(Xs) columns,
 //
 // so columns run along w1 (numpy axis 1) and rows along w2 (numpy axis 0).
+// Values may be NaN or ±Inf where E is not defined (log w1 for w1 ≤ 0, a
+// pole, an overflow): a grid is data, and its non-finite values are kept,
+// propagated by GridGradient as numpy does, and masked by the figures of
+// gdplot. Only a grid with no finite value at all is an error.
 // Its methods Dims, Z, X and Y satisfy gonum/plot's plotter.GridXYZ, so a
 // Grid can be passed to plotter.NewContour/NewHeatMap directly.
 type Grid struct {
@@ -66,8 +70,9 @@ type Grid struct {
 	Values []float64 // row-major values, len(Ys)·len(Xs)
 }
 
-// NewGrid checks and wraps row-major values (see Grid). Errors: empty or
-// non-finite coordinates, len(values) ≠ len(xs)·len(ys), NaN/Inf values.
+// NewGrid checks and wraps row-major values (see Grid); NaN and ±Inf
+// values are kept. Errors: empty or non-finite coordinates,
+// len(values) ≠ len(xs)·len(ys), no finite value.
 func NewGrid(xs, ys, values []float64) (Grid, error) {
 	if err := checkVec("xs", xs); err != nil {
 		return Grid{}, err
@@ -78,10 +83,8 @@ func NewGrid(xs, ys, values []float64) (Grid, error) {
 	if len(values) != len(xs)*len(ys) {
 		return Grid{}, errorf(ErrDimension, "%d values for a %d×%d grid", len(values), len(ys), len(xs))
 	}
-	for i, v := range values {
-		if !isFinite(v) {
-			return Grid{}, notFinite(fmt.Sprintf("value at row %d, column %d", i/len(xs), i%len(xs)), v)
-		}
+	if allNonFinite(values) {
+		return Grid{}, errorf(ErrNotFinite, "every value of the %d×%d grid is NaN or ±Inf (the value at row 0, column 0 is %v)", len(ys), len(xs), values[0])
 	}
 	return Grid{Xs: xs, Ys: ys, Values: values}, nil
 }
@@ -101,16 +104,31 @@ func (g Grid) Y(r int) float64 { return g.Ys[r] }
 // At returns E(Xs[c], Ys[r]) with numpy's index order: row r first (E[r, c]).
 func (g Grid) At(r, c int) float64 { return g.Values[r*len(g.Xs)+c] }
 
-// MinMax returns the smallest and largest value (NaN, NaN if empty).
+// MinMax returns the smallest and largest finite value, skipping NaN and
+// ±Inf (NaN, NaN if there is none): the range of a colour bar.
 func (g Grid) MinMax() (lo, hi float64) {
-	if len(g.Values) == 0 {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range g.Values {
+		if isFinite(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if lo > hi {
 		return math.NaN(), math.NaN()
 	}
-	lo, hi = g.Values[0], g.Values[0]
-	for _, v := range g.Values {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
 	return lo, hi
+}
+
+// NonFinite returns how many values are NaN or ±Inf: the nodes where E is
+// not defined, which gdplot's figures mask.
+func (g Grid) NonFinite() int {
+	n := 0
+	for _, v := range g.Values {
+		if !isFinite(v) {
+			n++
+		}
+	}
+	return n
 }
 
 // Mesh is the coordinate pair of np.meshgrid(xs, ys) ('xy' indexing),
@@ -152,7 +170,14 @@ func (m Mesh) check() error {
 
 // Eval returns the Grid of E(w1, w2) over the mesh:
 // Values[r*len(Xs)+c] = E(Xs[c], Ys[r]) (numpy: E = f(W1, W2)).
-// Errors: empty or non-finite coordinates, E returning NaN/Inf.
+//
+// Where E is NaN or ±Inf (outside its domain, at a pole, on overflow) the
+// value is kept, as numpy keeps it: a grid is data, and gdplot's figures
+// mask those cells (Grid.NonFinite counts them). This differs on purpose
+// from the tools that follow one point, Derivative and Descend, which stop
+// with an error at the first non-finite value: a map can show where E is
+// undefined, a run cannot continue from there.
+// Errors: empty or non-finite coordinates, E non-finite at every node.
 func (m Mesh) Eval(E func(w1, w2 float64) float64) (Grid, error) {
 	if err := m.check(); err != nil {
 		return Grid{}, err
@@ -160,12 +185,11 @@ func (m Mesh) Eval(E func(w1, w2 float64) float64) (Grid, error) {
 	vals := make([]float64, len(m.Xs)*len(m.Ys))
 	for r, y := range m.Ys {
 		for c, x := range m.Xs {
-			v := E(x, y)
-			if !isFinite(v) {
-				return Grid{}, notFinite(fmt.Sprintf("E(%g, %g)", x, y), v)
-			}
-			vals[r*len(m.Xs)+c] = v
+			vals[r*len(m.Xs)+c] = E(x, y)
 		}
+	}
+	if allNonFinite(vals) {
+		return Grid{}, errorf(ErrNotFinite, "E is NaN or ±Inf at every node of the mesh (E(%g, %g) = %v): nothing to draw", m.Xs[0], m.Ys[0], vals[0])
 	}
 	return Grid{Xs: m.Xs, Ys: m.Ys, Values: vals}, nil
 }
@@ -178,7 +202,8 @@ func (m Mesh) EvalVec(E func(w []float64) float64) (Grid, error) {
 
 // GradOnGrid evaluates an analytic gradient grad(g, w) (optimize.Problem.Grad
 // shape) at every node of the mesh and returns ∂E/∂w1 and ∂E/∂w2 as Grids,
-// to compare with GridGradient. Errors as Eval.
+// to compare with GridGradient. Non-finite components are kept, as in Eval.
+// Errors: as Eval (for either component), a grad that writes outside g.
 func (m Mesh) GradOnGrid(grad func(g, w []float64)) (dEdW1, dEdW2 Grid, err error) {
 	if err := m.check(); err != nil {
 		return Grid{}, Grid{}, err
@@ -186,25 +211,22 @@ func (m Mesh) GradOnGrid(grad func(g, w []float64)) (dEdW1, dEdW2 Grid, err erro
 	n := len(m.Xs) * len(m.Ys)
 	d1, d2 := make([]float64, n), make([]float64, n)
 	w, g := make([]float64, 2), make([]float64, 2)
-	var bad error
 	err = guard(2, func() {
 		for r, y := range m.Ys {
 			for c, x := range m.Xs {
 				w[0], w[1] = x, y
 				grad(g, w)
-				if !isFinite(g[0]) || !isFinite(g[1]) {
-					bad = notFinite(fmt.Sprintf("∇E(%g, %g)", x, y), g[firstNonFinite(g)])
-					return
-				}
 				d1[r*len(m.Xs)+c], d2[r*len(m.Xs)+c] = g[0], g[1]
 			}
 		}
 	})
-	if err == nil {
-		err = bad
-	}
 	if err != nil {
 		return Grid{}, Grid{}, err
+	}
+	for k, d := range [2][]float64{d1, d2} {
+		if allNonFinite(d) {
+			return Grid{}, Grid{}, errorf(ErrNotFinite, "∂E/∂w%d is NaN or ±Inf at every node of the mesh", k+1)
+		}
 	}
 	return Grid{Xs: m.Xs, Ys: m.Ys, Values: d1}, Grid{Xs: m.Xs, Ys: m.Ys, Values: d2}, nil
 }
@@ -232,129 +254,66 @@ func checkSpacing(h float64) error {
 	return nil
 }
 
-// gradCoef holds the numpy np.gradient coefficients along one axis of n
-// points: out_i = a_i f_{i-1} + b_i f_i + c_i f_{i+1} inside, one-sided
-// first-order differences at the two ends (edge_order=1).
-type gradCoef struct {
-	uniform bool
-	inv2h   float64   // 1/(2h) when uniform
-	a, b, c []float64 // non-uniform interior coefficients, index i = 1..n-2
-	inv0    float64   // 1/(x1-x0)
-	invN    float64   // 1/(x_{n-1}-x_{n-2})
+// GradientSettings are the options of np.gradient for GridGradient,
+// NumpyGradient and SampleGradient. nil, or the zero value, is numpy's
+// default: edge_order=1 and, where no coordinates are given, unit spacing.
+type GradientSettings struct {
+	// EdgeOrder is numpy's edge_order: 1 (0 means 1) for first-order
+	// one-sided differences at both ends of each axis, 2 for second-order
+	// one-sided differences (exact for a quadratic; needs at least 3 points
+	// along each axis).
+	EdgeOrder int
+	// Spacing is numpy's scalar spacing, for the calls without
+	// coordinates. NumpyGradient: none (unit steps), one value (the same
+	// step on both axes) or two (row step, column step), as
+	// np.gradient(E, *Spacing). SampleGradient with xs == nil: none or one
+	// value dx, np.gradient(f, dx). With coordinates (GridGradient, and
+	// SampleGradient with xs) the spacing comes from them and Spacing must
+	// be empty.
+	Spacing []float64
 }
 
-// coefFromCoords follows numpy: spacing is uniform iff all np.diff(x) are
-// exactly equal; otherwise, with h1 = x_i - x_{i-1}, h2 = x_{i+1} - x_i,
-//
-//	a = -h2/(h1(h1+h2)),  b = (h2-h1)/(h1 h2),  c = h1/(h2(h1+h2)).
-func coefFromCoords(x []float64) (gradCoef, error) {
-	n := len(x)
-	if n < 2 {
-		return gradCoef{}, errorf(ErrEmpty, "np.gradient needs at least 2 points along an axis, got %d", n)
+// edge returns the edge order of s (nil: 1).
+func (s *GradientSettings) edge() int {
+	if s == nil || s.EdgeOrder == 0 {
+		return 1
 	}
-	d0 := x[1] - x[0]
-	uniform := true
-	for i := 1; i < n; i++ {
-		d := x[i] - x[i-1]
-		if err := checkStep(x, i-1); err != nil {
-			return gradCoef{}, err
-		}
-		if d != d0 {
-			uniform = false
-		}
-	}
-	if uniform {
-		return coefUniform(n, d0)
-	}
-	gc := gradCoef{a: make([]float64, n), b: make([]float64, n), c: make([]float64, n)}
-	for i := 1; i < n-1; i++ {
-		h1, h2 := x[i]-x[i-1], x[i+1]-x[i]
-		gc.a[i] = -h2 / (h1 * (h1 + h2))
-		gc.b[i] = (h2 - h1) / (h1 * h2)
-		gc.c[i] = h1 / (h2 * (h1 + h2))
-	}
-	gc.inv0, gc.invN = 1/(x[1]-x[0]), 1/(x[n-1]-x[n-2])
-	return gc, nil
+	return s.EdgeOrder
 }
 
-func coefUniform(n int, h float64) (gradCoef, error) {
-	if n < 2 {
-		return gradCoef{}, errorf(ErrEmpty, "np.gradient needs at least 2 points along an axis, got %d", n)
+// spacing returns s.Spacing (nil for a nil s).
+func (s *GradientSettings) spacing() []float64 {
+	if s == nil {
+		return nil
 	}
-	if err := checkSpacing(h); err != nil {
-		return gradCoef{}, err
-	}
-	return gradCoef{uniform: true, inv2h: 1 / (2 * h), inv0: 1 / h, invN: 1 / h}, nil
+	return s.Spacing
 }
 
-// apply1D writes the derivative of f (n values at stride s) into dst.
-func (gc *gradCoef) apply(dst, f []float64, n, s int) {
-	dst[0] = (f[s] - f[0]) * gc.inv0
-	dst[(n-1)*s] = (f[(n-1)*s] - f[(n-2)*s]) * gc.invN
-	if gc.uniform {
-		for i := 1; i < n-1; i++ {
-			dst[i*s] = (f[(i+1)*s] - f[(i-1)*s]) * gc.inv2h
-		}
-		return
-	}
-	for i := 1; i < n-1; i++ {
-		dst[i*s] = gc.a[i]*f[(i-1)*s] + gc.b[i]*f[i*s] + gc.c[i]*f[(i+1)*s]
-	}
-}
-
-// rows applies the axis-0 formula to whole rows at once (cache friendly):
-// dst[r,:] from f[r-1,:], f[r,:], f[r+1,:].
-func (gc *gradCoef) rows(dst, f []float64, nr, nc int) {
-	row := func(r int) []float64 { return f[r*nc : (r+1)*nc] }
-	out := func(r int) []float64 { return dst[r*nc : (r+1)*nc] }
-	o, f0, f1 := out(0), row(0), row(1)
-	for c := range o {
-		o[c] = (f1[c] - f0[c]) * gc.inv0
-	}
-	o, f0, f1 = out(nr-1), row(nr-2), row(nr-1)
-	for c := range o {
-		o[c] = (f1[c] - f0[c]) * gc.invN
-	}
-	for r := 1; r < nr-1; r++ {
-		o, fm, fz, fp := out(r), row(r-1), row(r), row(r+1)
-		fm, fz, fp = fm[:len(o)], fz[:len(o)], fp[:len(o)]
-		if gc.uniform {
-			for c := range o {
-				o[c] = (fp[c] - fm[c]) * gc.inv2h
-			}
-			continue
-		}
-		a, b, cc := gc.a[r], gc.b[r], gc.c[r]
-		for c := range o {
-			o[c] = a*fm[c] + b*fz[c] + cc*fp[c]
-		}
-	}
-}
-
+// check requires finite coordinates, len(Values) = len(Xs)·len(Ys) and at
+// least one finite value (NaN and ±Inf values are data: see Mesh.Eval).
 func (g Grid) check() error {
-	nc, nr := len(g.Xs), len(g.Ys)
-	if nc == 0 || nr == 0 {
-		return errorf(ErrEmpty, "grid is %d×%d", nr, nc)
+	if len(g.Xs) == 0 || len(g.Ys) == 0 {
+		return errorf(ErrEmpty, "grid is %d×%d", len(g.Ys), len(g.Xs))
 	}
 	_, err := NewGrid(g.Xs, g.Ys, g.Values)
 	return err
 }
 
-func gradient2D(g Grid, cx, cy gradCoef) (dX, dY []float64) {
-	nc, nr := len(g.Xs), len(g.Ys)
-	dX, dY = make([]float64, nc*nr), make([]float64, nc*nr)
-	for r := 0; r < nr; r++ {
-		cx.apply(dX[r*nc:(r+1)*nc], g.Values[r*nc:(r+1)*nc], nc, 1)
+func gradient2D(g Grid, ax1, ax0 npAxis) (d1, d0 []float64) {
+	nc := len(g.Xs)
+	d1, d0 = make([]float64, len(g.Values)), make([]float64, len(g.Values))
+	for r := range g.Ys {
+		ax1.apply(d1[r*nc:(r+1)*nc], g.Values[r*nc:(r+1)*nc], 1)
 	}
-	cy.rows(dY, g.Values, nr, nc)
-	return dX, dY
+	ax0.rows(d0, g.Values, nc)
+	return d1, d0
 }
 
 // GridGradient returns the numerical partial derivatives of the grid
 // values with numpy's np.gradient semantics (second-order central
-// differences inside, first-order one-sided differences at the edges,
-// edge_order=1), using the grid's own coordinates as spacing, and names
-// the results by variable:
+// differences inside, one-sided differences at the edges, of first order
+// or, with s.EdgeOrder = 2, of second order), using the grid's own
+// coordinates as spacing, and names the results by variable:
 //
 //	dEdW1 = ∂E/∂w1, along the columns (numpy axis 1, spacing Xs),
 //	dEdW2 = ∂E/∂w2, along the rows    (numpy axis 0, spacing Ys).
@@ -369,74 +328,123 @@ func gradient2D(g Grid, cx, cy gradCoef) (dX, dY []float64) {
 //
 //	f'_i ≈ (h₁² f_{i+1} - h₂² f_{i-1} + (h₂² - h₁²) f_i) / (h₁ h₂ (h₁ + h₂)).
 //
-// Edges: (f_1 - f_0)/(x_1 - x_0) and (f_{n-1} - f_{n-2})/(x_{n-1} - x_{n-2}).
-// Errors: empty grid, NaN/Inf values, fewer than 2 points on an axis, len(Values) ≠
-// len(Xs)·len(Ys), repeated or non-finite coordinates.
-func GridGradient(g Grid) (dEdW1, dEdW2 Grid, err error) {
+// Edges (edge_order=1): (f_1 - f_0)/(x_1 - x_0) and (f_{n-1} - f_{n-2})/(x_{n-1} - x_{n-2});
+// edge_order=2 uses f_0, f_1, f_2 (and the last three) as numpy does.
+//
+// NaN and ±Inf values propagate as in numpy: a non-finite value makes the
+// differences that read it NaN or ±Inf, and no other (a grid of log(w1)
+// keeps finite derivatives wherever the three points of the formula are
+// inside the domain). Errors: empty grid, every value non-finite, fewer
+// than 2 points (3 for edge_order=2) on an axis, len(Values) ≠
+// len(Xs)·len(Ys), repeated or non-finite coordinates, s.EdgeOrder not 1
+// or 2, a non-empty s.Spacing.
+func GridGradient(g Grid, s *GradientSettings) (dEdW1, dEdW2 Grid, err error) {
 	if err := g.check(); err != nil {
 		return Grid{}, Grid{}, err
 	}
-	cx, err := coefFromCoords(g.Xs)
+	if len(s.spacing()) > 0 {
+		return Grid{}, Grid{}, errorf(ErrBadParam, "GridGradient takes its spacing from the coordinates; for np.gradient(E, h) use NumpyGradient")
+	}
+	ax1, err := npAxisCoords(g.Xs, s.edge())
 	if err != nil {
 		return Grid{}, Grid{}, fmt.Errorf("along w1 (columns): %w", err)
 	}
-	cy, err := coefFromCoords(g.Ys)
+	ax0, err := npAxisCoords(g.Ys, s.edge())
 	if err != nil {
 		return Grid{}, Grid{}, fmt.Errorf("along w2 (rows): %w", err)
 	}
-	dX, dY := gradient2D(g, cx, cy)
-	return Grid{Xs: g.Xs, Ys: g.Ys, Values: dX}, Grid{Xs: g.Xs, Ys: g.Ys, Values: dY}, nil
+	d1, d0 := gradient2D(g, ax1, ax0)
+	return Grid{Xs: g.Xs, Ys: g.Ys, Values: d1}, Grid{Xs: g.Xs, Ys: g.Ys, Values: d0}, nil
 }
 
-// NumpyGradient reproduces np.gradient(E, *spacing) on the grid values and
-// returns its outputs in numpy's order: axis0 = derivative down the rows
+// NumpyGradient reproduces np.gradient(E, *spacing, edge_order=k) on the
+// grid values, with spacing = s.Spacing and k = s.EdgeOrder, and returns
+// its outputs in numpy's order: axis0 = derivative down the rows
 // (= ∂E/∂w2 · scale), axis1 = along the columns (= ∂E/∂w1 · scale).
-// spacing: none = unit steps (the slide's np.gradient(E)); one value = the
+// Spacing: none = unit steps (the slide's np.gradient(E)); one value = the
 // same step on both axes; two values = (row step, column step). The
 // slide's  dEdW1, dEdW2 = np.gradient(E)  is  axis0, axis1 here: its
-// "dEdW1" is really ∂E/∂w2. Errors as GridGradient, and for a bad spacing.
-func NumpyGradient(g Grid, spacing ...float64) (axis0, axis1 Grid, err error) {
+// "dEdW1" is really ∂E/∂w2. Non-finite values and errors as GridGradient
+// (with a spacing that is zero, non-finite or has more than 2 values as
+// the errors of s.Spacing).
+func NumpyGradient(g Grid, s *GradientSettings) (axis0, axis1 Grid, err error) {
 	if err := g.check(); err != nil {
 		return Grid{}, Grid{}, err
 	}
 	h0, h1 := 1.0, 1.0
-	switch len(spacing) {
+	switch sp := s.spacing(); len(sp) {
 	case 0:
 	case 1:
-		h0, h1 = spacing[0], spacing[0]
+		h0, h1 = sp[0], sp[0]
 	case 2:
-		h0, h1 = spacing[0], spacing[1]
+		h0, h1 = sp[0], sp[1]
 	default:
-		return Grid{}, Grid{}, errorf(ErrDimension, "%d spacings for a 2D grid", len(spacing))
+		return Grid{}, Grid{}, errorf(ErrDimension, "%d spacings for a 2D grid", len(sp))
 	}
-	cy, err := coefUniform(len(g.Ys), h0)
+	ax0, err := npAxisUniform(len(g.Ys), h0, s.edge())
 	if err != nil {
 		return Grid{}, Grid{}, fmt.Errorf("axis 0 (rows): %w", err)
 	}
-	cx, err := coefUniform(len(g.Xs), h1)
+	ax1, err := npAxisUniform(len(g.Xs), h1, s.edge())
 	if err != nil {
 		return Grid{}, Grid{}, fmt.Errorf("axis 1 (columns): %w", err)
 	}
-	dX, dY := gradient2D(g, cx, cy)
-	return Grid{Xs: g.Xs, Ys: g.Ys, Values: dY}, Grid{Xs: g.Xs, Ys: g.Ys, Values: dX}, nil
+	d1, d0 := gradient2D(g, ax1, ax0)
+	return Grid{Xs: g.Xs, Ys: g.Ys, Values: d0}, Grid{Xs: g.Xs, Ys: g.Ys, Values: d1}, nil
 }
 
-// SampleGradient is np.gradient(ys, xs) for samples ys_i = f(xs_i) of a
-// 1D function: central differences inside (numpy's non-uniform formula when
-// the spacing varies), one-sided at the ends. dst is allocated when nil.
-// Errors: fewer than 2 points, len mismatch, repeated or non-finite xs.
-func SampleGradient(dst, ys, xs []float64) ([]float64, error) {
-	if len(ys) != len(xs) {
-		return nil, errorf(ErrDimension, "len(ys) = %d, len(xs) = %d", len(ys), len(xs))
+// SampleGradient is np.gradient for samples ys_i = f(x_i) of a 1D
+// function: np.gradient(ys, xs) with coordinates xs, or, with xs == nil,
+// np.gradient(ys, dx) at the uniform step dx = s.Spacing[0] (default 1);
+// s.EdgeOrder as numpy's edge_order (1 or 2). Central differences inside
+// (numpy's non-uniform formula when the spacing varies), one-sided at the
+// ends (see GridGradient for the formulas). NaN and ±Inf samples propagate
+// to the differences that read them, as in numpy. dst is allocated when
+// nil. Errors: fewer than 2 points (3 for edge_order=2), every sample
+// non-finite, len(xs) ≠ len(ys), len(dst) ≠ len(ys), repeated or
+// non-finite xs, a zero or non-finite dx, Spacing given with xs or with
+// more than one value.
+func SampleGradient(dst, ys, xs []float64, s *GradientSettings) ([]float64, error) {
+	var ax npAxis
+	var err error
+	sp := s.spacing()
+	switch {
+	case xs != nil && len(sp) > 0:
+		return nil, errorf(ErrBadParam, "SampleGradient: give the coordinates xs or a step in Spacing, not both")
+	case xs != nil:
+		if len(ys) != len(xs) {
+			return nil, errorf(ErrDimension, "len(ys) = %d, len(xs) = %d", len(ys), len(xs))
+		}
+		ax, err = npAxisCoords(xs, s.edge())
+	case len(sp) > 1:
+		return nil, errorf(ErrDimension, "%d spacings for 1D samples", len(sp))
+	default:
+		h := 1.0
+		if len(sp) == 1 {
+			h = sp[0]
+		}
+		ax, err = npAxisUniform(len(ys), h, s.edge())
 	}
-	gc, err := coefFromCoords(xs)
 	if err != nil {
 		return nil, err
+	}
+	if allNonFinite(ys) {
+		return nil, errorf(ErrNotFinite, "every sample is NaN or ±Inf (ys[0] = %v)", ys[0])
 	}
 	dst, err = useDst(dst, len(ys), "ys")
 	if err != nil {
 		return nil, err
 	}
-	gc.apply(dst, ys, len(ys), 1)
+	ax.apply(dst, ys, 1)
 	return dst, nil
+}
+
+// allNonFinite reports whether v has no finite value (true for an empty v).
+func allNonFinite(v []float64) bool {
+	for _, x := range v {
+		if isFinite(x) {
+			return false
+		}
+	}
+	return true
 }

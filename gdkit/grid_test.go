@@ -144,7 +144,7 @@ func TestGridGradientHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d1, d2, err := GridGradient(g)
+	d1, d2, err := GridGradient(g, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,14 +153,14 @@ func TestGridGradientHand(t *testing.T) {
 
 	// numpy's order with unit spacing, np.gradient(E): axis0 (down rows) first.
 	// axis0 per column: y² rows [0,4,16] → [4, 8, 12]; axis1 per row: [1 2 4 5].
-	a0, a1, err := NumpyGradient(g)
+	a0, a1, err := NumpyGradient(g, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	gridCloseAll(t, "axis0", a0.Values, []float64{4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12}, 0)
 	gridCloseAll(t, "axis1", a1.Values, []float64{1, 2, 4, 5, 1, 2, 4, 5, 1, 2, 4, 5}, 0)
 	// np.gradient(E, 2, 1): (row step, column step) → axis0 = dE/dw2.
-	a0, a1, err = NumpyGradient(g, 2, 1)
+	a0, a1, err = NumpyGradient(g, &GradientSettings{Spacing: []float64{2, 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestGridGradientHand(t *testing.T) {
 
 	// Non-uniform: x = {0,1,3}, f = x² = [0,1,9]. Edges: (1-0)/1 = 1,
 	// (9-1)/2 = 4. Inside h1=1, h2=2: (1²·9 - 2²·0 + (2²-1²)·1)/(1·2·3) = 12/6 = 2.
-	d, err := SampleGradient(nil, []float64{0, 1, 9}, []float64{0, 1, 3})
+	d, err := SampleGradient(nil, []float64{0, 1, 9}, []float64{0, 1, 3}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -210,7 +210,7 @@ func TestGridGradientReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
 	for _, dims := range [][2]int{{2, 2}, {2, 5}, {7, 3}, {10, 11}} {
 		g := gridRandom(rng, dims[0], dims[1])
-		d1, d2, err := GridGradient(g)
+		d1, d2, err := GridGradient(g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -237,7 +237,7 @@ func TestGridGradientSlide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d1, d2, err := GridGradient(g)
+	d1, d2, err := GridGradient(g, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestGridGradientSlide(t *testing.T) {
 	}
 	// The slide's dEdW1, dEdW2 = np.gradient(E): its first output is the
 	// unit-spaced derivative down the rows, 0.8·∂E/∂w2, not ∂E/∂w1.
-	s1, _, err := NumpyGradient(g)
+	s1, _, err := NumpyGradient(g, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,24 +273,25 @@ func TestGridErrors(t *testing.T) {
 		{"empty", Grid{}, ErrEmpty},
 		{"one column", Grid{Xs: []float64{0}, Ys: []float64{0, 1}, Values: []float64{1, 2}}, ErrEmpty},
 		{"values length", Grid{Xs: []float64{0, 1}, Ys: []float64{0, 1}, Values: []float64{1, 2, 3}}, ErrDimension},
-		{"NaN value", Grid{Xs: []float64{0, 1}, Ys: []float64{0, 1}, Values: []float64{1, math.NaN(), 3, 4}}, ErrNotFinite},
+		{"every value NaN or Inf", Grid{Xs: []float64{0, 1}, Ys: []float64{0, 1}, Values: []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.NaN()}}, ErrNotFinite},
+		{"NaN coordinate", Grid{Xs: []float64{0, math.NaN()}, Ys: []float64{0, 1}, Values: []float64{1, 2, 3, 4}}, ErrNotFinite},
 	} {
-		if _, _, err := GridGradient(tc.g); !errors.Is(err, tc.want) {
+		if _, _, err := GridGradient(tc.g, nil); !errors.Is(err, tc.want) {
 			t.Errorf("GridGradient %s: err = %v, want %v", tc.name, err, tc.want)
 		}
-		if _, _, err := NumpyGradient(tc.g); !errors.Is(err, tc.want) {
+		if _, _, err := NumpyGradient(tc.g, nil); !errors.Is(err, tc.want) {
 			t.Errorf("NumpyGradient %s: err = %v, want %v", tc.name, err, tc.want)
 		}
 	}
 	rep := Grid{Xs: []float64{0, 0, 1}, Ys: []float64{0, 1}, Values: make([]float64, 6)}
-	if _, _, err := GridGradient(rep); err == nil {
+	if _, _, err := GridGradient(rep, nil); err == nil {
 		t.Error("repeated coordinate accepted")
 	}
 	ok := Grid{Xs: []float64{0, 1}, Ys: []float64{0, 1}, Values: make([]float64, 4)}
-	if _, _, err := NumpyGradient(ok, 0); err == nil {
+	if _, _, err := NumpyGradient(ok, &GradientSettings{Spacing: []float64{0}}); err == nil {
 		t.Error("zero spacing accepted")
 	}
-	if _, _, err := NumpyGradient(ok, 1, 2, 3); !errors.Is(err, ErrDimension) {
+	if _, _, err := NumpyGradient(ok, &GradientSettings{Spacing: []float64{1, 2, 3}}); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
 	if _, err := NewGrid([]float64{0, 1}, []float64{0, 1}, []float64{1, 2, 3}); !errors.Is(err, ErrDimension) {
@@ -306,16 +307,16 @@ func TestGridErrors(t *testing.T) {
 	if _, _, err := Meshgrid([]float64{0, 1}, []float64{0, 1}).GradOnGrid(func(g, w []float64) { g[0] = math.NaN() }); !errors.Is(err, ErrNotFinite) {
 		t.Error("NaN gradient:", err)
 	}
-	if _, err := NewGrid([]float64{0, 1}, []float64{0}, []float64{1, math.Inf(1)}); !errors.Is(err, ErrNotFinite) {
+	if _, err := NewGrid([]float64{0, 1}, []float64{0}, []float64{math.NaN(), math.Inf(1)}); !errors.Is(err, ErrNotFinite) {
 		t.Error(err)
 	}
-	if _, err := SampleGradient(nil, []float64{1}, []float64{1}); !errors.Is(err, ErrEmpty) {
+	if _, err := SampleGradient(nil, []float64{1}, []float64{1}, nil); !errors.Is(err, ErrEmpty) {
 		t.Error(err)
 	}
-	if _, err := SampleGradient(nil, []float64{1, 2}, []float64{1}); !errors.Is(err, ErrDimension) {
+	if _, err := SampleGradient(nil, []float64{1, 2}, []float64{1}, nil); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
-	if _, err := SampleGradient(make([]float64, 1), []float64{1, 2}, []float64{1, 2}); !errors.Is(err, ErrDimension) {
+	if _, err := SampleGradient(make([]float64, 1), []float64{1, 2}, []float64{1, 2}, nil); !errors.Is(err, ErrDimension) {
 		t.Error(err)
 	}
 	if _, _, err := Meshgrid([]float64{1}, nil).GradOnGrid(gridBowlGrad); !errors.Is(err, ErrEmpty) {
@@ -354,11 +355,11 @@ print(json.dumps([d1.ravel().tolist(), d0.ravel().tolist(), u0.ravel().tolist(),
 		if err := json.Unmarshal(out, &want); err != nil {
 			t.Fatal(err)
 		}
-		d1, d2, err := GridGradient(g)
+		d1, d2, err := GridGradient(g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		u0, u1, err := NumpyGradient(g)
+		u0, u1, err := NumpyGradient(g, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -388,7 +389,7 @@ func FuzzGridGradient(f *testing.F) {
 				vals[i] = float64(int(data[i%len(data)])-128) * (1 + float64(i%3))
 			}
 		}
-		d1, d2, err := GridGradient(Grid{Xs: xs, Ys: ys, Values: vals})
+		d1, d2, err := GridGradient(Grid{Xs: xs, Ys: ys, Values: vals}, nil)
 		if err != nil {
 			return
 		}
@@ -404,7 +405,7 @@ func FuzzGridGradient(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p1, p2, err := GridGradient(plane)
+		p1, p2, err := GridGradient(plane, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -413,7 +414,7 @@ func FuzzGridGradient(f *testing.F) {
 				t.Fatalf("plane gradient %g %g at %d (h=%g)", p1.Values[i], p2.Values[i], i, h)
 			}
 		}
-		if _, _, err := NumpyGradient(Grid{Xs: xs, Ys: ys, Values: vals}, h); err != nil && h != 0 && !math.IsNaN(h) && !math.IsInf(h, 0) {
+		if _, _, err := NumpyGradient(Grid{Xs: xs, Ys: ys, Values: vals}, &GradientSettings{Spacing: []float64{h}}); err != nil && h != 0 && !math.IsNaN(h) && !math.IsInf(h, 0) {
 			t.Fatal(err)
 		}
 	})

@@ -7,20 +7,23 @@ type Reason int
 
 // Stop reasons.
 const (
-	Running   Reason = iota // the loop has not stopped (zero value)
-	Converged               // a tolerance (GradTol, ETol or WTol) was met
-	MaxIter                 // MaxIter updates were done
-	Diverged                // E grew beyond DivergeFactor·max(|E(w0)|,1)
-	NonFinite               // Inf or NaN appeared in w, E or ∇E
-	Stopped                 // the callback returned false
-	Failed                  // the update rule or the line search returned an error
+	Running      Reason = iota // the loop has not stopped (zero value)
+	Converged                  // a tolerance (GradTol, ETol or WTol) was met
+	MaxIter                    // MaxIter updates were done
+	Diverged                   // E grew beyond DivergeFactor·max(|E(w0)|,1)
+	NonFinite                  // Inf or NaN appeared in w, E or ∇E
+	Stopped                    // the callback returned false
+	Failed                     // the update rule or the line search returned an error
+	SearchFailed               // the line search found no step that lowers E (ErrSearchFailed)
 )
 
 var (
 	reasonEN = [...]string{"running", "converged", "maximum iterations reached", "diverged",
-		"non-finite value (Inf/NaN)", "stopped by callback", "update rule or line search failed"}
+		"non-finite value (Inf/NaN)", "stopped by callback", "update rule or line search failed",
+		"line search found no step that lowers E"}
 	reasonES = [...]string{"en curso", "convergió", "se alcanzó el máximo de iteraciones", "divergió",
-		"valor no finito (Inf/NaN)", "detenido por el callback", "falló la regla de actualización o la búsqueda lineal"}
+		"valor no finito (Inf/NaN)", "detenido por el callback", "falló la regla de actualización o la búsqueda lineal",
+		"la búsqueda lineal no encontró un paso que baje E"}
 )
 
 // String returns the English description of r.
@@ -217,3 +220,34 @@ func (e *DivergenceError) Error() string { return e.text(0) }
 // Spanish describes the divergence in Spanish, for the notebooks (voseo,
 // as the slides): values with 4 significant digits, the suggested α with 2.
 func (e *DivergenceError) Spanish() string { return e.text(1) }
+
+// SearchError reports a run stopped because the line search found no step
+// size that lowers E at update Iter (it wraps ErrSearchFailed). The trace
+// up to update Iter−1 is still returned, with reason SearchFailed. Near the
+// minimum this is the end of what a line search on E can do: the decrease
+// it looks for, about α‖∇E‖², is below E's round-off (≈ 1e-16·|E|), so
+// ‖∇E‖ cannot go below about √(1e-16·|E|/α). Far from it (a large
+// ‖∇E‖), suspect the gradient.
+type SearchError struct {
+	Iter     int     // the update whose search failed
+	E        float64 // E(w) at the start of the search
+	GradNorm float64 // ‖∇E(w)‖₂ there
+	Evals    int     // evaluations of E and ∇E the failed search spent
+	Err      error   // the line search's error
+}
+
+// Error describes the failure in English.
+func (e *SearchError) Error() string {
+	return fmt.Sprintf("gdkit: line search at iteration %d found no step that lowers E = %.17g (‖∇E‖ = %.3g): %v",
+		e.Iter, e.E, e.GradNorm, e.Err)
+}
+
+// Spanish describes the failure in Spanish, for the notebooks.
+func (e *SearchError) Spanish() string {
+	return fmt.Sprintf("la búsqueda lineal no encontró en la iteración %d un paso que baje E = %.10g "+
+		"(‖∇E‖ = %.2g): si ‖∇E‖ es chico, la bajada que busca queda por debajo del redondeo de E "+
+		"(pedí un GradTol más grande); si no, revisá el gradiente", e.Iter, e.E, e.GradNorm)
+}
+
+// Unwrap returns the line search's error, which wraps ErrSearchFailed.
+func (e *SearchError) Unwrap() error { return e.Err }

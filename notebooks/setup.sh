@@ -2,9 +2,16 @@
 # Wires the gdkit module (gdkit.dev) into the GoNB kernel's scratch module.
 # Run from a notebook's first cell as:  !*bash "$GONB_DIR/setup.sh"
 # GoNB runs "!*" commands inside its scratch module ($GONB_TMP_DIR); $GONB_DIR
-# is the notebook's folder, inside this repository.
+# is the notebook's folder, inside this repository. A copy of the notebooks
+# outside the repository (a student's folder on the class hub) names the
+# checkout in $GDKIT_ROOT instead.
 set -euo pipefail
-root_mod=$(cd "${GONB_DIR:?not running under GoNB}" && go env GOMOD)
+if [ -n "${GDKIT_ROOT:-}" ]; then
+  root_mod="$GDKIT_ROOT/go.mod"
+  [ -f "$root_mod" ] || { echo "gdkit: GDKIT_ROOT=$GDKIT_ROOT has no go.mod" >&2; exit 1; }
+else
+  root_mod=$(cd "${GONB_DIR:?not running under GoNB}" && go env GOMOD)
+fi
 if [ -z "$root_mod" ] || [ "$root_mod" = /dev/null ]; then
   echo "gdkit: no go.mod above $GONB_DIR; open the notebooks from inside the gdkit repository" >&2
   exit 1

@@ -73,4 +73,32 @@ func init() {
 		}
 		return gdplot.Single(p), nil
 	})
+	register("01-dominio-agujero", nb01Hole)
+}
+
+// nb01Hole is the function with a hole of notebook 01, E = log(w1) + w2²
+// on [−2, 2)² at step 0.1: its contour map and its surface, with the half
+// w1 ≤ 0 (outside the domain) masked.
+func nb01Hole() (*gdplot.Figure, error) {
+	ws, err := gdkit.Arange(-2, 2, 0.1)
+	if err != nil {
+		return nil, err
+	}
+	g, err := gdkit.Meshgrid(ws, ws).Eval(func(w1, w2 float64) float64 { return math.Log(w1) + w2*w2 })
+	if err != nil {
+		return nil, err
+	}
+	c, err := gdplot.Contour(g, []float64{-2, -1, 0, 1, 2, 3, 4}, true)
+	if err != nil {
+		return nil, err
+	}
+	s, err := gdplot.NewSurface(g)
+	if err != nil {
+		return nil, err
+	}
+	s.XLabel, s.YLabel, s.ZLabel = "$w_1$", "$w_2$", "$E$"
+	sp := s.NewPlot("Superficie de $E = \\log(w_1) + w_2^2$")
+	gdplot.DefaultTheme.Apply(sp)
+	sp.HideAxes()
+	return gdplot.Panels(c, sp), nil
 }

@@ -54,9 +54,9 @@ func nb06GradPanel(fn funcs.Func2D, slide bool, title string) (*plot.Plot, error
 	}
 	var u, v gdkit.Grid
 	if slide {
-		u, v, err = gdkit.NumpyGradient(E)
+		u, v, err = gdkit.NumpyGradient(E, nil)
 	} else {
-		u, v, err = gdkit.GridGradient(E)
+		u, v, err = gdkit.GridGradient(E, nil)
 	}
 	if err != nil {
 		return nil, err

@@ -52,6 +52,7 @@ func aspectCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
 		return c
 	}
 	want := dx / dy
+	full := c
 	switch {
 	case w/h > want: // too wide: narrow the canvas
 		cut := (w - h*want) / 2
@@ -61,6 +62,11 @@ func aspectCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
 		cut := (h - w/want) / 2
 		c.Min.Y += vg.Length(cut)
 		c.Max.Y -= vg.Length(cut)
+	}
+	// gonum's padding divides by zero when one glyph (a contour label)
+	// sticks out of both sides of a canvas this narrow: keep the full one.
+	if d := p.DataCanvas(c); !finite(float64(d.Min.X), float64(d.Max.X)) || !finite(float64(d.Min.Y), float64(d.Max.Y)) {
+		return full
 	}
 	return c
 }

@@ -79,6 +79,20 @@ func cleanLevels(g plotter.GridXYZ, levels []float64) []float64 {
 	return out
 }
 
+// unnudge undoes, for a label, cleanLevels' nudge of a level 0 that is a
+// grid value (to 1e-21): a level within 1e-12 of the largest |level| of
+// 0 is written as 0.
+func unnudge(l float64, levels []float64) float64 {
+	var m float64
+	for _, v := range levels {
+		m = math.Max(m, math.Abs(v))
+	}
+	if math.Abs(l) <= 1e-12*m {
+		return 0
+	}
+	return l
+}
+
 // round2 rounds x to 2 significant digits (labels read better).
 func round2(x float64) float64 {
 	if x == 0 || math.IsNaN(x) || math.IsInf(x, 0) {
@@ -116,14 +130,17 @@ func (p fixedPalette) Colors() []color.Color { return p }
 // digits; non-finite and repeated levels are dropped), coloured low→high
 // from dark to light so that they stay ordered on a greyscale print, and
 // returns the levels used. g must be at least 2×2 with finite, increasing
-// coordinates and finite values; errors wrap gdkit.ErrEmpty (no grid, no
-// level), gdkit.ErrNotFinite (a NaN value or only non-finite levels), or
-// are bad parameters (a flat grid with nil levels).
+// coordinates. Cells with a NaN or ±Inf corner are masked (no line enters
+// them; see the package's masking rule) and a note on p says how many;
+// the nil levels come from the finite values. Errors wrap gdkit.ErrEmpty
+// (no grid, no level), gdkit.ErrNotFinite (no finite value, or only
+// non-finite levels), or are bad parameters (a flat grid with nil levels).
 func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float64, error) {
-	lo, hi, err := gridRange(g)
+	m, err := readMasked(g)
 	if err != nil {
 		return nil, err
 	}
+	lo, hi := m.lo, m.hi
 	if levels == nil {
 		if lo == hi {
 			return nil, fmt.Errorf("gdplot: flat grid (all values %v): no contour lines: %w", lo, errBadParam)
@@ -140,10 +157,10 @@ func AddContourLines(p *plot.Plot, g plotter.GridXYZ, levels []float64) ([]float
 	if len(levels) == 0 {
 		return nil, fmt.Errorf("gdplot: no finite contour level: %w", gdkit.ErrNotFinite)
 	}
-	c := plotter.NewContour(g, levels, contourPalette(len(levels)))
-	c.LineStyles = []draw.LineStyle{{Width: DefaultTheme.GuideWidth}}
-	c.Min, c.Max = levels[0], levels[len(levels)-1]
-	p.Add(c)
+	p.Add(m.contour(levels, contourPalette(len(levels)), draw.LineStyle{Width: DefaultTheme.GuideWidth}, levels[0], levels[len(levels)-1]))
+	if n := m.note(); n != nil {
+		p.Add(n)
+	}
 	return levels, nil
 }
 
@@ -159,7 +176,7 @@ func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, erro
 	}
 	fitGrid(p, g)
 	if labels {
-		p.Add(levelLabels(g, ls))
+		p.Add(levelLabels(maskNodes(g), ls))
 	}
 	return p, nil
 }
@@ -186,6 +203,9 @@ func levelLabels(g plotter.GridXYZ, levels []float64) *valueLabels {
 			}
 			t := (l - za) / (zb - za)
 			x, y := xa+t*(xb-xa), ya+t*(yb-ya)
+			if !finite(x, y) {
+				return // a masked (non-finite) node
+			}
 			// Stay off the borders so the label is not clipped.
 			sx, sy := (x-x0)/(x1-x0), (y-y0)/(y1-y0)
 			if sx < 0.05 || sx > 0.92 || sy < 0.05 || sy > 0.92 {
@@ -211,7 +231,7 @@ func levelLabels(g plotter.GridXYZ, levels []float64) *valueLabels {
 		for k := 0; k < len(cs) && len(at) < 24; k += max(1, len(cs)/24) {
 			at = append(at, cs[k].at)
 		}
-		vl.texts = append(vl.texts, fmtNum(l))
+		vl.texts = append(vl.texts, fmtNum(unnudge(l, levels)))
 		vl.at = append(vl.at, at)
 	}
 	return vl

@@ -11,7 +11,7 @@
 // every figure that takes a grid, without unpacking it into slices:
 //
 //	E, _ := gdkit.Meshgrid(ws, ws).Eval(func(w1, w2 float64) float64 { return w1*w1 + w2*w2 })
-//	dEdW1, dEdW2, _ := gdkit.GridGradient(E)
+//	dEdW1, dEdW2, _ := gdkit.GridGradient(E, nil)
 //	p, _ := gdplot.Contour(E, levels, true) // plt.contour
 //	q, _ := gdplot.NewQuiver(dEdW1, dEdW2)  // plt.quiver
 //	p.Add(q)
@@ -81,4 +81,14 @@
 // errors.Is); other bad parameters (a ≥ b, k ≤ 0, an unknown format) are
 // errors too. Data that becomes non-finite on the way, such as a diverging
 // descent, is drawn up to its last finite point with a note.
+//
+// A grid is data, and its NaN or ±Inf values (E outside its domain, as
+// log w1 for w1 ≤ 0) are masked as matplotlib masks them: Contour,
+// AddContourLines, FilledContour, AddFilledContour and Surface draw no
+// line, band or quad in a cell with a non-finite corner, a Quiver draws no
+// arrow where a component is non-finite, levels and colour ranges come
+// from the finite values only, and a small note in a corner says how many
+// cells (or arrows) were masked. Only a grid with no finite value at all
+// is an error (gdkit.ErrNotFinite). The same rule holds in package gdkit:
+// grids mask, runs stop.
 package gdplot

@@ -27,7 +27,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	dEdW1, dEdW2, err := gdkit.GridGradient(E) // ∂E/∂w1, ∂E/∂w2 on the same grid
+	dEdW1, dEdW2, err := gdkit.GridGradient(E, nil) // ∂E/∂w1, ∂E/∂w2 on the same grid
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -30,7 +30,7 @@ func Example_tour() {
 
 	xs, _ := gdkit.Arange(-10, 10, 0.8) // the slide's np.arange(-10, 10, 0.8)
 	g, _ := gdkit.Meshgrid(xs, xs).Eval(func(w1, w2 float64) float64 { return w1*w1 + w2*w2 })
-	dEdW1, _, _ := gdkit.GridGradient(g) // np.gradient, named by variable
+	dEdW1, _, _ := gdkit.GridGradient(g, nil) // np.gradient, named by variable
 	fmt.Printf("∂E/∂w1 at (w1, w2) = (%.1f, %.1f): %.1f\n", g.X(5), g.Y(0), dEdW1.Z(5, 0))
 
 	e := funcs.Ellipse() // w1² + 2w2²

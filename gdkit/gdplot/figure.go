@@ -300,13 +300,12 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 	legSize := leg.Rectangle(c0).Size()
 	legBox := vg.Point{X: legSize.X + 2*legPad, Y: legSize.Y + 2*legPad}
 	legendOut := false
-	capLines := 0 // note lines reserved under the plot
+	capH := vg.Length(0) // height reserved under the plot for notes
 	for pass := 0; ; pass++ {
 		wasOut := legendOut
 		c := c0
 		capSty := noteStyle()
-		lineH := capSty.Height("Ag") + vg.Points(2)
-		capH := vg.Length(capLines) * lineH
+		noteH := func(n placedNote) vg.Length { return capSty.Height(n.text) + vg.Points(2) }
 		if capH > 0 {
 			c.Min.Y += capH + vg.Points(4)
 		}
@@ -342,8 +341,12 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 			}
 		}
 		l.runDeferred(math.MaxInt)
-		if pass < 2 && (len(l.notes) > capLines || legendOut != wasOut) {
-			capLines = max(capLines, len(l.notes))
+		need := vg.Length(0)
+		for _, n := range l.notes {
+			need += noteH(n)
+		}
+		if pass < 2 && (need > capH || legendOut != wasOut) {
+			capH = max(capH, need)
 			restore()
 			continue
 		}
@@ -357,7 +360,7 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 			sty.XAlign, sty.YAlign, sty.Color = draw.XCenter, draw.YTop, n.color
 			cc := draw.Canvas{Canvas: rc, Rectangle: c0.Rectangle}
 			cc.FillText(sty, pt, n.text)
-			y -= lineH
+			y -= noteH(n)
 		}
 		restore()
 		rc.replay(c0.Canvas)

@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // FilledContour returns a filled contour map of g (matplotlib's contourf),
@@ -29,12 +31,19 @@ func FilledContour(g plotter.GridXYZ, n int) (*plot.Plot, error) {
 
 // AddFilledContour adds to p the filled bands of FilledContour (without
 // setting the axes), e.g. under a descent path. g must be at least 2×2 with
-// finite, increasing coordinates and finite values (errors wrap
-// gdkit.ErrEmpty, gdkit.ErrNotFinite, or bad parameter for n < 2).
+// finite, increasing coordinates. Cells with a NaN or ±Inf corner are left
+// blank, the bands span the finite values only, and a note on p says how
+// many cells were masked. Errors wrap gdkit.ErrEmpty, gdkit.ErrNotFinite
+// (no finite value, or a range that overflows), or are bad parameters
+// (n < 2).
 func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
-	lo, hi, err := gridRange(g)
+	m, err := readMasked(g)
 	if err != nil {
 		return err
+	}
+	lo, hi := m.lo, m.hi
+	if math.IsInf(hi-lo, 0) {
+		return fmt.Errorf("gdplot: filled contour range [%g, %g] overflows: %w", lo, hi, gdkit.ErrNotFinite)
 	}
 	if n < 2 {
 		return fmt.Errorf("gdplot: a filled contour needs n ≥ 2 colour bands, got %d: %w", n, errBadParam)
@@ -46,7 +55,7 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	// band edges at slide sizes.
 	c, r := g.Dims()
 	k := min(8, max(1, int(math.Ceil(400/float64(max(c, r)-1)))))
-	h := plotter.NewHeatMap(refine(g, k), contourPalette(n))
+	h := plotter.NewHeatMap(refine(m, k), contourPalette(n)) // NaN in masked cells: blank
 	h.Min, h.Max = lo, hi
 	h.Rasterized = true // no seams between cells
 	p.Add(bands{h})
@@ -54,9 +63,10 @@ func AddFilledContour(p *plot.Plot, g plotter.GridXYZ, n int) error {
 	for i := 1; i < n; i++ {
 		edges = append(edges, lo+(hi-lo)*float64(i)/float64(n))
 	}
-	cl := plotter.NewContour(g, cleanLevels(g, edges), fixedPalette{color.Gray{Y: 0x50}})
-	cl.LineStyles = []draw.LineStyle{{Width: vg.Points(0.35)}}
-	p.Add(cl)
+	p.Add(m.contour(cleanLevels(g, edges), fixedPalette{color.Gray{Y: 0x50}}, draw.LineStyle{Width: vg.Points(0.35)}, lo, hi))
+	if n := m.note(); n != nil {
+		p.Add(n)
+	}
 	return nil
 }
 

@@ -98,23 +98,6 @@ func sameCoords(a, b gridValues) error {
 	return nil
 }
 
-// gridRange checks g (at least 2×2, see readGrid, every value finite) and
-// returns the smallest and largest value.
-func gridRange(g plotter.GridXYZ) (lo, hi float64, err error) {
-	gv, err := readGrid(g, 2)
-	if err != nil {
-		return 0, 0, err
-	}
-	lo, hi = math.Inf(1), math.Inf(-1)
-	for k, z := range gv.zs {
-		if math.IsNaN(z) || math.IsInf(z, 0) {
-			return 0, 0, fmt.Errorf("gdplot: grid value at column %d, row %d is %v: %w", k%len(gv.xs), k/len(gv.xs), z, gdkit.ErrNotFinite)
-		}
-		lo, hi = math.Min(lo, z), math.Max(hi, z)
-	}
-	return lo, hi, nil
-}
-
 // fitGrid sets the plot ranges to the grid's extent.
 func fitGrid(p *plot.Plot, g plotter.GridXYZ) {
 	c, r := g.Dims()

@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"gdkit.dev/gdkit"
 )
 
 // Pivot says which part of an arrow sits on its grid point.
@@ -85,11 +87,13 @@ type Quiver struct {
 // (u.X(c), u.Y(r)) is (u.Z(c, r), v.Z(c, r)). Both grids must have the
 // same coordinates (as the two results of gdkit.GridGradient), finite and
 // strictly increasing, with at least one node; values may be NaN or
-// infinite (those arrows are skipped). The grids are copied.
+// infinite (those arrows are skipped, and a note in a top corner says
+// how many). The grids are copied.
 //
 // Errors wrap gdkit.ErrEmpty (a nil or empty grid), gdkit.ErrDimension
-// (grids of different sizes), gdkit.ErrNotFinite (a non-finite coordinate)
-// or, for coordinates that differ or do not increase, a bad-parameter error.
+// (grids of different sizes), gdkit.ErrNotFinite (a non-finite coordinate,
+// or no node where both components are finite) or, for coordinates that
+// differ or do not increase, a bad-parameter error.
 func NewQuiver(u, v plotter.GridXYZ) (*Quiver, error) {
 	gu, err := readGrid(u, 1)
 	if err != nil {
@@ -101,6 +105,9 @@ func NewQuiver(u, v plotter.GridXYZ) (*Quiver, error) {
 	}
 	if err := sameCoords(gu, gv); err != nil {
 		return nil, fmt.Errorf("gdplot: quiver u and v: %w", err)
+	}
+	if !anyFiniteVector(gu.zs, gv.zs) {
+		return nil, fmt.Errorf("gdplot: quiver: no node has a finite vector (u, v): nothing to draw: %w", gdkit.ErrNotFinite)
 	}
 	return &Quiver{
 		x: gu.xs, y: gu.ys, u: gu.zs, v: gv.zs,
@@ -311,6 +318,9 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 		deferLabel(p, c, orderNote, func(l *layout, c draw.Canvas) {
 			l.placeNote(c, msg, color.Gray{Y: 0x40}, spotLowerRight)
 		})
+	}
+	if n := q.note(); n != nil {
+		n.Plot(c, p)
 	}
 }
 

@@ -92,7 +92,9 @@ type Surface struct {
 // NewSurface returns a Surface for the heights of g: Z(c, r) is the height
 // at (X(c), Y(r)), as in a gdkit.Grid. g must be at least 2×2 with finite,
 // strictly increasing coordinates, and hold at least one finite height
-// (NaN or infinite heights leave holes). The grid is copied.
+// (NaN or infinite heights leave holes: cells with a non-finite corner get
+// no quad and no floor band, and a note in the bottom-left corner says how
+// many). The grid is copied.
 //
 // Errors wrap gdkit.ErrEmpty (nil or smaller than 2×2), gdkit.ErrDimension
 // (a gdkit.Grid of the wrong length), gdkit.ErrNotFinite (a non-finite
@@ -226,6 +228,9 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, l := range labels {
 		pt, sty := l.pos()
 		c.FillText(sty, pt, l.text)
+	}
+	if n := s.note(); n != nil {
+		n.Plot(c, p)
 	}
 }
 

@@ -194,9 +194,13 @@ func TestSurfaceNaNCellsSkipped(t *testing.T) {
 	}
 	s.Floor = false
 	s.PaneColor = nil
-	// The NaN centre touches all 4 cells: no quad is drawn.
-	if fills, bad := recordSurface(s); fills != 1 || bad { // 1 = plot background
-		t.Errorf("fills = %d (want 1: background only), non-finite points: %v", fills, bad)
+	// The NaN centre touches all 4 cells: no quad is drawn, only the
+	// background and the box of the note "sin valor finito:\n4 de 4 celdas".
+	if fills, bad := recordSurface(s); fills != 2 || bad {
+		t.Errorf("fills = %d (want 2: background and note), non-finite points: %v", fills, bad)
+	}
+	if n := s.note(); n == nil || n.Text != "sin valor finito:\n4 de 4 celdas" {
+		t.Errorf("note = %+v", n)
 	}
 	z[4] = 2 // NewSurface copied the grid: make a new surface
 	if s, err = NewSurface(grid(x, y, z)); err != nil {

@@ -225,13 +225,13 @@ func superscript(k int) string {
 	return fmt.Sprintf("$10^{%d}$", k)
 }
 
-// fmtNum formats a number compactly for labels (4 significant digits;
-// −0 prints as 0).
+// fmtNum formats a number compactly for labels (4 significant digits, a
+// minus sign "−"; −0 prints as 0).
 func fmtNum(x float64) string {
 	if x == 0 {
 		x = 0 // drop the sign of −0
 	}
-	return fmt.Sprintf("%.4g", x)
+	return minusSign(fmt.Sprintf("%.4g", x))
 }
 
 // fmtPow10 writes an exact power of ten as $10^{k}$, other numbers as fmtNum.

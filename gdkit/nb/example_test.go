@@ -18,7 +18,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	dEdW1, dEdW2, err := gdkit.GridGradient(E)
+	dEdW1, dEdW2, err := gdkit.GridGradient(E, nil)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -80,5 +80,36 @@ func ExampleExplore() {
 	fmt.Println(err)
 	// Output:
 	// Ejecución sin navegador: el deslizador interactivo se omite. Abrí el notebook en Jupyter (make run) para mover α; abajo, la figura para α = 0.3.
+	// <nil>
+}
+
+// Two sliders, α and β of momentum, redrawing the first steps of the heavy
+// ball on E = w²; headless it prints a note naming both and shows the
+// figure for the starting values.
+func ExampleExploreSliders() {
+	E := func(w float64) float64 { return w * w }
+	draw := func(v []float64) (*gdplot.Figure, error) {
+		alpha, beta := v[0], v[1]
+		ws, b := []float64{2.5}, 0.0
+		for k := 0; k < 6; k++ {
+			b = beta*b + 2*ws[k]
+			ws = append(ws, ws[k]-alpha*b)
+		}
+		p, err := gdplot.Descent1D(E, -3, 3, ws, nil)
+		if err != nil {
+			return nil, err
+		}
+		return gdplot.Single(p), nil
+	}
+	err := nb.ExploreSliders(nb.Sliders{
+		Params: []nb.Param{
+			{Label: "α", Values: []float64{0.05, 0.1, 0.2}, Start: 1},
+			{Label: "β", Values: []float64{0, 0.5, 0.9}, Start: 1},
+		},
+		Draw: draw,
+	})
+	fmt.Println(err)
+	// Output:
+	// Ejecución sin navegador: el deslizador interactivo se omite. Abrí el notebook en Jupyter (make run) para mover α y β; abajo, la figura para α = 0.1, β = 0.5.
 	// <nil>
 }

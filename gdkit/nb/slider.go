@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/janpfeifer/gonb/gonbui/widgets"
 
+	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
 )
 
@@ -44,7 +46,6 @@ type Slider struct {
 	Start  int                                     // index of the initial value
 	Format string                                  // fmt verb for the value; "" means "%g"
 	Draw   func(v float64) (*gdplot.Figure, error) // the figure for one value
-
 	// Idle ends the exploration after this long without a change; 0 means
 	// 10 minutes. The "Listo" button ends it at once.
 	Idle time.Duration
@@ -54,15 +55,35 @@ type Slider struct {
 	Wait time.Duration
 }
 
-// errSlider is returned for a Slider without values, with Start out of
-// range or without Draw. It is a bad parameter: once package gdkit has its
-// shared ErrBadParam, errSlider wraps it.
-var errSlider = errors.New("nb: slider needs Values, a Start index in range and Draw")
+// Param is one slider of an exploration over several parameters
+// (ExploreSliders): its values, in order, shown as "Label = value" with
+// Format ("" means "%g"), starting at Values[Start].
+type Param struct {
+	Label  string
+	Values []float64
+	Start  int
+	Format string
+}
+
+// Sliders describes an exploration over several parameters, one slider
+// each (such as α and β of momentum): Draw builds the figure for one value
+// of every parameter, v[i] for Params[i]. Idle and Wait are as in Slider.
+type Sliders struct {
+	Params []Param
+	Draw   func(v []float64) (*gdplot.Figure, error)
+	Idle   time.Duration
+	Wait   time.Duration
+}
+
+// errSlider is returned for a slider without values, with Start out of
+// range, or without Draw.
+var errSlider = fmt.Errorf("nb: a slider needs Values, a Start index in range and Draw: %w", gdkit.ErrBadParam)
 
 // headlessNote is printed (to noteWriter, stdout by default) instead of
-// the slider when there is no browser.
+// the sliders when there is no browser: the labels ("α", "α y β") and the
+// values of the figure shown ("α = 0.3", "α = 0.3, β = 0.9").
 const headlessNote = "Ejecución sin navegador: el deslizador interactivo se omite. " +
-	"Abrí el notebook en Jupyter (make run) para mover %s; abajo, la figura para %s = %s."
+	"Abrí el notebook en Jupyter (make run) para mover %s; abajo, la figura para %s."
 
 // noteWriter is where Explore writes headlessNote; nil means os.Stdout.
 var noteWriter io.Writer
@@ -86,13 +107,41 @@ var noteWriter io.Writer
 // and returns with the initial figure shown.
 //
 // A Slider without Values, with Start out of range or without Draw is an
-// error.
+// error wrapping gdkit.ErrBadParam.
 func Explore(s Slider) error {
-	if len(s.Values) == 0 || s.Start < 0 || s.Start >= len(s.Values) || s.Draw == nil {
+	if s.Draw == nil {
 		return errSlider
 	}
-	if s.Format == "" {
-		s.Format = "%g"
+	return ExploreSliders(s.sliders())
+}
+
+// sliders returns s as an exploration over one parameter.
+func (s Slider) sliders() Sliders {
+	return Sliders{
+		Params: []Param{{Label: s.Label, Values: s.Values, Start: s.Start, Format: s.Format}},
+		Draw:   func(v []float64) (*gdplot.Figure, error) { return s.Draw(v[0]) },
+		Idle:   s.Idle,
+		Wait:   s.Wait,
+	}
+}
+
+// ExploreSliders is Explore with one slider per parameter, each labelled
+// with its value, and the "Listo" button after them: moving any slider
+// redraws s.Draw(v) in place, with v[i] the value of Params[i]. Without a
+// browser it prints the same note as Explore, naming every parameter, and
+// shows the figure for the starting values once:
+//
+//	nb.ExploreSliders(nb.Sliders{
+//		Params: []nb.Param{{Label: "α", Values: alphas, Start: 2}, {Label: "β", Values: betas, Start: 3}},
+//		Draw:   func(v []float64) (*gdplot.Figure, error) { return momentumFigure(v[0], v[1]) },
+//	})
+//
+// No Params, a Param without Values or with Start out of range, or no Draw
+// is an error wrapping gdkit.ErrBadParam.
+func ExploreSliders(s Sliders) error {
+	s, err := s.check()
+	if err != nil {
+		return err
 	}
 	if headless() {
 		return exploreHeadless(s)
@@ -100,14 +149,43 @@ func Explore(s Slider) error {
 	return exploreLive(s)
 }
 
-func exploreHeadless(s Slider) error {
-	v := s.Values[s.Start]
-	fmt.Fprintf(noteOut(), headlessNote+"\n", s.Label, s.Label, fmt.Sprintf(s.Format, v))
-	fig, err := s.Draw(v)
+// check validates s and returns a copy with the default Format set.
+func (s Sliders) check() (Sliders, error) {
+	if len(s.Params) == 0 || s.Draw == nil {
+		return s, errSlider
+	}
+	s.Params = append([]Param(nil), s.Params...)
+	for i, p := range s.Params {
+		if len(p.Values) == 0 || p.Start < 0 || p.Start >= len(p.Values) {
+			return s, errSlider
+		}
+		if p.Format == "" {
+			s.Params[i].Format = "%g"
+		}
+	}
+	return s, nil
+}
+
+func exploreHeadless(s Sliders) error {
+	cur := make([]int, len(s.Params))
+	labels := make([]string, len(s.Params))
+	for i, p := range s.Params {
+		cur[i], labels[i] = p.Start, p.Label
+	}
+	fmt.Fprintf(noteOut(), headlessNote+"\n", spanishList(labels), strings.Join(valueTexts(s, cur), ", "))
+	fig, err := s.Draw(values(s, cur))
 	if err != nil {
 		return err
 	}
 	return Show(fig)
+}
+
+// spanishList joins "α", "β", "γ" as "α, β y γ".
+func spanishList(xs []string) string {
+	if len(xs) <= 1 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " y " + xs[len(xs)-1]
 }
 
 // retries is how many times exploreLive asks the browser for the widgets.
@@ -125,23 +203,34 @@ const noAnswerNote = "El navegador no respondió: el deslizador se omite (volvé
 type frontEnd interface {
 	// show displays d, replacing what an earlier show displayed.
 	show(d *protocol.DisplayData)
-	// widgets creates the slider (at index start of [0, n)), a label with
-	// text and the "Listo" button; ok is false if the browser did not
-	// answer within wait (then nothing is left on the page).
-	widgets(n, start int, text string, wait time.Duration) (moves, clicks <-chan int, ok bool)
-	// setLabel changes the label's text.
-	setLabel(text string)
+	// widgets creates one slider per spec (at index start of [0, n)), each
+	// followed by a label with its text, and the "Listo" button; ok is
+	// false if the browser did not answer within wait (then nothing is
+	// left on the page).
+	widgets(specs []sliderSpec, wait time.Duration) (moves <-chan move, clicks <-chan int, ok bool)
+	// setLabel changes the text of slider i's label.
+	setLabel(i int, text string)
 	// remove takes the widgets off the page and stops listening to them.
 	remove()
 	// sync waits (boundedly) until GoNB has handled everything sent.
 	sync()
 }
 
+// sliderSpec is one slider to create: n positions, starting at start,
+// labelled text.
+type sliderSpec struct {
+	n, start int
+	text     string
+}
+
+// move is slider param moved to position index.
+type move struct{ param, index int }
+
 // errInterrupted ends a live exploration stopped by the kernel's
 // interrupt (os.Interrupt).
 var errInterrupted = errors.New("nb: exploration interrupted")
 
-func exploreLive(s Slider) error {
+func exploreLive(s Sliders) error {
 	intr := make(chan os.Signal, 1)
 	signal.Notify(intr, os.Interrupt)
 	defer signal.Stop(intr)
@@ -159,7 +248,7 @@ func exploreLive(s Slider) error {
 // explore runs a live exploration on f until "Listo", s.Idle without a
 // change, an error of s.Draw or an interrupt on intr. On every way out the
 // widgets are removed and the last figure drawn stays.
-func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
+func explore(s Sliders, f frontEnd, intr <-chan os.Signal) error {
 	idle, wait := s.Idle, s.Wait
 	if idle <= 0 {
 		idle = 10 * time.Minute
@@ -167,9 +256,16 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 	if wait <= 0 {
 		wait = 10 * time.Second
 	}
-	cur := s.Start
-	draw := func(i int) error {
-		fig, err := s.Draw(s.Values[i])
+	cur := make([]int, len(s.Params))
+	specs := make([]sliderSpec, len(s.Params))
+	for i, p := range s.Params {
+		cur[i] = p.Start
+	}
+	for i, t := range valueTexts(s, cur) {
+		specs[i] = sliderSpec{n: len(s.Params[i].Values), start: cur[i], text: t}
+	}
+	draw := func() error {
+		fig, err := s.Draw(values(s, cur))
 		if err != nil {
 			return err
 		}
@@ -180,19 +276,20 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 		f.show(d)
 		return nil
 	}
-	if err := draw(cur); err != nil {
+	if err := draw(); err != nil {
 		return err
 	}
 	type answer struct {
-		moves, clicks <-chan int
-		ok            bool
+		moves  <-chan move
+		clicks <-chan int
+		ok     bool
 	}
 	var w answer
 	for try := 0; try < retries; try++ {
 		built := make(chan answer, 1)
 		go func() {
 			var a answer
-			a.moves, a.clicks, a.ok = f.widgets(len(s.Values), cur, valueText(s, cur), wait)
+			a.moves, a.clicks, a.ok = f.widgets(specs, wait)
 			built <- a
 		}()
 		select {
@@ -206,7 +303,7 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 			break
 		}
 		if try == retries-1 {
-			fmt.Fprintf(noteOut(), noAnswerNote, valueText(s, cur))
+			fmt.Fprintf(noteOut(), noAnswerNote, strings.Join(valueTexts(s, cur), ", "))
 			f.sync()
 			return nil
 		}
@@ -223,17 +320,17 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 			return nil
 		case <-intr:
 			return errInterrupted
-		case i := <-w.moves:
+		case m := <-w.moves:
 			if !timer.Stop() {
 				<-timer.C
 			}
 			timer.Reset(idle)
-			if i < 0 || i >= len(s.Values) || i == cur {
+			if m.param < 0 || m.param >= len(cur) || m.index < 0 || m.index >= len(s.Params[m.param].Values) || m.index == cur[m.param] {
 				continue
 			}
-			cur = i
-			f.setLabel(valueText(s, cur))
-			if err := draw(cur); err != nil {
+			cur[m.param] = m.index
+			f.setLabel(m.param, valueTexts(s, cur)[m.param])
+			if err := draw(); err != nil {
 				return err
 			}
 		}
@@ -241,13 +338,17 @@ func explore(s Slider, f frontEnd, intr <-chan os.Signal) error {
 }
 
 // gonbFront is the frontEnd of a GoNB kernel with a browser: GoNB's
-// slider and button in a transient div under the figure.
+// sliders, their labels and the button in a transient div under the
+// figure.
 type gonbFront struct {
 	displayID string
 
-	mu             sync.Mutex // guards the fields below (remove may run while widgets waits)
-	divID, labelID string
-	moves, clicks  *comms.AddressChan[int]
+	mu       sync.Mutex // guards the fields below (remove may run while widgets waits)
+	divID    string
+	labelIDs []string
+	sliders  []*comms.AddressChan[int]
+	clicks   *comms.AddressChan[int]
+	done     chan struct{} // closed by remove: ends the forwarding goroutines
 }
 
 func (g *gonbFront) show(d *protocol.DisplayData) {
@@ -255,46 +356,76 @@ func (g *gonbFront) show(d *protocol.DisplayData) {
 	gonbui.SendData(d)
 }
 
-func (g *gonbFront) widgets(n, start int, text string, wait time.Duration) (moves, clicks <-chan int, ok bool) {
+func (g *gonbFront) widgets(specs []sliderSpec, wait time.Duration) (moves <-chan move, clicks <-chan int, ok bool) {
 	divID := dom.CreateTransientDiv()
-	labelID := "gdkit_slider_label_" + gonbui.UniqueId()
+	labelIDs := make([]string, len(specs))
+	for i := range labelIDs {
+		labelIDs[i] = "gdkit_slider_label_" + gonbui.UniqueId()
+	}
 	g.mu.Lock()
-	g.divID, g.labelID = divID, labelID
+	g.divID, g.labelIDs = divID, labelIDs
 	g.mu.Unlock()
 	// The widgets' Done waits for the browser's first message: run it
 	// aside and give up after wait.
 	type built struct {
-		slider *widgets.SliderBuilder
-		button *widgets.ButtonBuilder
+		sliders []*widgets.SliderBuilder
+		button  *widgets.ButtonBuilder
 	}
 	ready := make(chan built, 1)
 	go func() {
-		sl := widgets.Slider(0, n-1, start).AppendTo(divID).Done()
-		dom.Append(divID, fmt.Sprintf(`&nbsp;<span id=%q style="font-family: monospace">%s</span>&nbsp;`,
-			labelID, html.EscapeString(text)))
-		bt := widgets.Button("Listo").AppendTo(divID).Done()
-		ready <- built{sl, bt}
+		var b built
+		for i, sp := range specs {
+			if i > 0 {
+				dom.Append(divID, "<br>")
+			}
+			b.sliders = append(b.sliders, widgets.Slider(0, sp.n-1, sp.start).AppendTo(divID).Done())
+			dom.Append(divID, fmt.Sprintf(`&nbsp;<span id=%q style="font-family: monospace">%s</span>&nbsp;`,
+				labelIDs[i], html.EscapeString(sp.text)))
+		}
+		b.button = widgets.Button("Listo").AppendTo(divID).Done()
+		ready <- b
 	}()
 	select {
-	case w := <-ready:
+	case b := <-ready:
 		g.mu.Lock()
 		defer g.mu.Unlock()
 		if g.divID != divID {
 			return nil, nil, false // removed meanwhile
 		}
-		g.moves = w.slider.Listen().LatestOnly()
-		g.clicks = w.button.Listen()
-		return g.moves.C, g.clicks.C, true
+		out := make(chan move)
+		g.done = make(chan struct{})
+		g.sliders = g.sliders[:0]
+		for i, sl := range b.sliders {
+			c := sl.Listen().LatestOnly()
+			g.sliders = append(g.sliders, c)
+			go forward(i, c.C, out, g.done)
+		}
+		g.clicks = b.button.Listen()
+		return out, g.clicks.C, true
 	case <-time.After(wait):
 		g.remove()
 		return nil, nil, false
 	}
 }
 
-func (g *gonbFront) setLabel(text string) {
+// forward sends every position read from in as a move of slider param on
+// out, until in is closed or done is.
+func forward(param int, in <-chan int, out chan<- move, done <-chan struct{}) {
+	for i := range in {
+		select {
+		case out <- move{param, i}:
+		case <-done:
+			return
+		}
+	}
+}
+
+func (g *gonbFront) setLabel(i int, text string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	dom.SetInnerText(g.labelID, text)
+	if i >= 0 && i < len(g.labelIDs) {
+		dom.SetInnerText(g.labelIDs[i], text)
+	}
 }
 
 func (g *gonbFront) remove() {
@@ -303,11 +434,14 @@ func (g *gonbFront) remove() {
 	if g.divID != "" {
 		dom.Remove(g.divID)
 	}
-	if g.moves != nil {
-		g.moves.Close()
+	if g.done != nil {
+		close(g.done)
+		for _, c := range g.sliders {
+			c.Close()
+		}
 		g.clicks.Close()
 	}
-	g.divID, g.moves, g.clicks = "", nil, nil
+	g.divID, g.labelIDs, g.sliders, g.clicks, g.done = "", nil, nil, nil, nil
 }
 
 func (g *gonbFront) sync() { flush() }
@@ -319,6 +453,20 @@ func noteOut() io.Writer {
 	return noteWriter
 }
 
-func valueText(s Slider, i int) string {
-	return s.Label + " = " + fmt.Sprintf(s.Format, s.Values[i])
+// valueTexts returns "Label = value" of every parameter at the positions cur.
+func valueTexts(s Sliders, cur []int) []string {
+	t := make([]string, len(cur))
+	for i, p := range s.Params {
+		t[i] = p.Label + " = " + fmt.Sprintf(p.Format, p.Values[cur[i]])
+	}
+	return t
+}
+
+// values returns the values of the parameters at the positions cur.
+func values(s Sliders, cur []int) []float64 {
+	v := make([]float64, len(cur))
+	for i, p := range s.Params {
+		v[i] = p.Values[cur[i]]
+	}
+	return v
 }

@@ -3,6 +3,7 @@ package nb
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/janpfeifer/gonb/gonbui/protocol"
 
+	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/gdplot"
 )
 
@@ -87,18 +89,20 @@ func TestExploreDrawError(t *testing.T) {
 // sending on moves, clicks and intr; answers says, per call of widgets,
 // whether the browser creates them.
 type fakeFront struct {
-	mu            sync.Mutex
-	answers       []bool
-	asked         int
-	moves, clicks chan int
-	shown         int
-	labels        []string
-	removed       int
-	synced        int
+	mu      sync.Mutex
+	answers []bool
+	asked   int
+	specs   []sliderSpec
+	moves   chan move
+	clicks  chan int
+	shown   int
+	labels  []string
+	removed int
+	synced  int
 }
 
 func newFakeFront(answers ...bool) *fakeFront {
-	return &fakeFront{answers: answers, moves: make(chan int), clicks: make(chan int)}
+	return &fakeFront{answers: answers, moves: make(chan move), clicks: make(chan int)}
 }
 
 func (f *fakeFront) show(d *protocol.DisplayData) {
@@ -110,9 +114,10 @@ func (f *fakeFront) show(d *protocol.DisplayData) {
 	f.shown++
 }
 
-func (f *fakeFront) widgets(n, start int, text string, wait time.Duration) (<-chan int, <-chan int, bool) {
+func (f *fakeFront) widgets(specs []sliderSpec, wait time.Duration) (<-chan move, <-chan int, bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.specs = specs
 	ok := f.asked < len(f.answers) && f.answers[f.asked]
 	f.asked++
 	if !ok {
@@ -121,10 +126,10 @@ func (f *fakeFront) widgets(n, start int, text string, wait time.Duration) (<-ch
 	return f.moves, f.clicks, true
 }
 
-func (f *fakeFront) setLabel(text string) {
+func (f *fakeFront) setLabel(i int, text string) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.labels = append(f.labels, text)
+	f.labels = append(f.labels, fmt.Sprintf("%d: %s", i, text))
 }
 
 func (f *fakeFront) remove() {
@@ -161,6 +166,14 @@ var errBadDraw = errors.New("bad draw")
 
 // runExplore runs explore in a goroutine and returns its result channel.
 func runExplore(s Slider, f frontEnd, intr <-chan os.Signal) <-chan error {
+	return runExploreSliders(s.sliders(), f, intr)
+}
+
+func runExploreSliders(s Sliders, f frontEnd, intr <-chan os.Signal) <-chan error {
+	s, err := s.check()
+	if err != nil {
+		panic(err)
+	}
 	done := make(chan error, 1)
 	go func() { done <- explore(s, f, intr) }()
 	return done
@@ -185,14 +198,14 @@ func TestExploreLive(t *testing.T) {
 	f := newFakeFront(true)
 	done := runExplore(liveSlider(t, &drawn, -1), f, nil)
 	for _, i := range []int{3, 3, 9, -1, 0} {
-		f.moves <- i
+		f.moves <- move{0, i}
 	}
 	f.clicks <- 1
 	if err := waitErr(t, done); err != nil {
 		t.Fatal(err)
 	}
 	wantDrawn := []float64{0.2, 0.4, 0.1}
-	wantLabels := []string{"α = 0.4", "α = 0.1"}
+	wantLabels := []string{"0: α = 0.4", "0: α = 0.1"}
 	if !slices.Equal(drawn, wantDrawn) || f.shown != len(wantDrawn) {
 		t.Errorf("drawn %v (shown %d times), want %v, each shown once", drawn, f.shown, wantDrawn)
 	}
@@ -216,7 +229,7 @@ func TestExploreLiveEnds(t *testing.T) {
 	}{
 		{"Listo", func(f *fakeFront, _ chan os.Signal) { f.clicks <- 1 }, 0, nil, []float64{0.2}},
 		{"idle", func(*fakeFront, chan os.Signal) {}, 10 * time.Millisecond, nil, []float64{0.2}},
-		{"Draw fails", func(f *fakeFront, _ chan os.Signal) { f.moves <- 2 }, 0, errBadDraw, []float64{0.2, 0.3}},
+		{"Draw fails", func(f *fakeFront, _ chan os.Signal) { f.moves <- move{0, 2} }, 0, errBadDraw, []float64{0.2, 0.3}},
 		{"interrupt", func(_ *fakeFront, intr chan os.Signal) { intr <- os.Interrupt }, 0, errInterrupted, []float64{0.2}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -248,7 +261,7 @@ func TestExploreLiveRetry(t *testing.T) {
 		var drawn []float64
 		f := newFakeFront(false, true)
 		done := runExplore(liveSlider(t, &drawn, -1), f, nil)
-		f.moves <- 0
+		f.moves <- move{0, 0}
 		f.clicks <- 1
 		if err := waitErr(t, done); err != nil {
 			t.Fatal(err)
@@ -273,4 +286,77 @@ func TestExploreLiveRetry(t *testing.T) {
 			t.Errorf("note %q, want noAnswerNote for α = 0.2", out.String())
 		}
 	})
+}
+
+// momentumSliders is an exploration over α (0.1, 0.2, 0.3, start 0.2) and
+// β (0, 0.5, 0.9, start 0.9) whose Draw records the pairs drawn.
+func momentumSliders(t *testing.T, drawn *[][2]float64) Sliders {
+	var mu sync.Mutex
+	return Sliders{
+		Params: []Param{
+			{Label: "α", Values: []float64{0.1, 0.2, 0.3}, Start: 1},
+			{Label: "β", Values: []float64{0, 0.5, 0.9}, Start: 2, Format: "%.2f"},
+		},
+		Draw: func(v []float64) (*gdplot.Figure, error) {
+			mu.Lock()
+			*drawn = append(*drawn, [2]float64{v[0], v[1]})
+			mu.Unlock()
+			return frames(t, 1)[0], nil
+		},
+	}
+}
+
+// TestExploreSlidersHeadless: without a browser the note names both
+// parameters and their starting values, and the figure is drawn once.
+func TestExploreSlidersHeadless(t *testing.T) {
+	var out bytes.Buffer
+	noteWriter = &out
+	defer func() { noteWriter = nil }()
+	var drawn [][2]float64
+	if err := ExploreSliders(momentumSliders(t, &drawn)); err != nil {
+		t.Fatal(err)
+	}
+	want := "para mover α y β; abajo, la figura para α = 0.2, β = 0.90."
+	if !strings.Contains(out.String(), want) || len(drawn) != 1 || drawn[0] != [2]float64{0.2, 0.9} {
+		t.Errorf("note %q (want %q), drawn %v", out.String(), want, drawn)
+	}
+}
+
+// TestExploreSlidersLive: one slider per parameter with its own label;
+// each move redraws with the other parameter kept, repeated positions and
+// unknown sliders are ignored.
+func TestExploreSlidersLive(t *testing.T) {
+	var drawn [][2]float64
+	f := newFakeFront(true)
+	done := runExploreSliders(momentumSliders(t, &drawn), f, nil)
+	for _, m := range []move{{1, 0}, {0, 2}, {0, 2}, {2, 1}, {1, 5}, {1, 1}} {
+		f.moves <- m
+	}
+	f.clicks <- 1
+	if err := waitErr(t, done); err != nil {
+		t.Fatal(err)
+	}
+	wantDrawn := [][2]float64{{0.2, 0.9}, {0.2, 0}, {0.3, 0}, {0.3, 0.5}}
+	wantLabels := []string{"1: β = 0.00", "0: α = 0.3", "1: β = 0.50"}
+	if !slices.Equal(drawn, wantDrawn) || !slices.Equal(f.labels, wantLabels) {
+		t.Errorf("drawn %v, labels %q; want %v, %q", drawn, f.labels, wantDrawn, wantLabels)
+	}
+	if len(f.specs) != 2 || f.specs[0] != (sliderSpec{3, 1, "α = 0.2"}) || f.specs[1] != (sliderSpec{3, 2, "β = 0.90"}) || f.removed != 1 {
+		t.Errorf("widgets %+v, removed %d times", f.specs, f.removed)
+	}
+}
+
+func TestExploreSlidersBadInput(t *testing.T) {
+	draw := func([]float64) (*gdplot.Figure, error) { return nil, nil }
+	ok := Param{Label: "α", Values: []float64{1}}
+	for name, s := range map[string]Sliders{
+		"no params":          {Draw: draw},
+		"no draw":            {Params: []Param{ok}},
+		"second: no values":  {Params: []Param{ok, {Label: "β"}}, Draw: draw},
+		"second: start high": {Params: []Param{ok, {Label: "β", Values: []float64{1}, Start: 1}}, Draw: draw},
+	} {
+		if err := ExploreSliders(s); !errors.Is(err, errSlider) || !errors.Is(err, gdkit.ErrBadParam) {
+			t.Errorf("%s: err = %v, want errSlider (ErrBadParam)", name, err)
+		}
+	}
 }

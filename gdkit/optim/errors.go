@@ -4,24 +4,26 @@ import (
 	"errors"
 	"fmt"
 	"math"
-)
 
-// errBadParam is wrapped by every parameter error of this package.
-//
-// TODO(issue 10): wrap gdkit.ErrBadParam instead once the renovated error
-// taxonomy lands in gdkit.
-var errBadParam = errors.New("optim: bad parameter")
+	"gdkit.dev/gdkit"
+)
 
 // ErrIndefinite is wrapped by Newton's error when the Hessian is not
 // positive definite (the Newton step would not go downhill), and by
 // ExactQuadratic when the curvature dᵀHd along the direction is ≤ 0.
 var ErrIndefinite = errors.New("optim: Hessian is not positive definite")
 
-// ErrSearchFailed is wrapped by a line search that found no acceptable step.
-var ErrSearchFailed = errors.New("optim: line search failed")
-
+// badParam is a parameter error of this package: "optim: bad parameter:
+// …", wrapping gdkit.ErrBadParam.
 func badParam(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{errBadParam}, args...)...)
+	return fmt.Errorf("optim: %w: "+format, append([]any{gdkit.ErrBadParam}, args...)...)
+}
+
+// searchFailed is the error of a line search that found no acceptable
+// step: "optim: line search found no acceptable step: …", wrapping
+// gdkit.ErrSearchFailed (Descend stops with reason SearchFailed).
+func searchFailed(format string, args ...any) error {
+	return fmt.Errorf("optim: %w: "+format, append([]any{gdkit.ErrSearchFailed}, args...)...)
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

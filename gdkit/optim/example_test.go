@@ -125,48 +125,48 @@ func ExampleNewton() {
 	// x·cos(0.15πx) from 10: update 3 at x = 24.99, f” = -3.25 < 0: ErrIndefinite
 }
 
-// Backtracking halves α from α₀ until E decreases enough (Armijo).
+// Backtracking halves α from α₀ until E decreases enough (Armijo). In
+// gdkit's loop, the trace records the step each search chose and the
+// evaluations of E it cost (Trace.Evals counts the new point's too).
 func ExampleArmijo() {
 	p := gdkit.Problem{
 		E:    func(w []float64) float64 { return w[0] * w[0] },
 		Grad: func(g, w []float64) { g[0] = 2 * w[0] },
 	}
-	w, g := []float64{1}, []float64{2}
-	d := []float64{-2} // −∇E
-	alpha, evals, err := (&optim.Armijo{}).Search(p, w, p.E(w), g, d, 1)
-	fmt.Println(alpha, evals, err)
+	// On E = w² from w = 1, the first trial α = 1 lands on E(−1) = 1: not
+	// lower; α = 1/2 lands on the minimum.
+	tr, err := gdkit.Descend(p, []float64{1}, &gdkit.DescentSettings{Alpha: 1, MaxIter: 1, LineSearch: &optim.Armijo{}})
+	e, g := tr.Evals(1)
+	fmt.Println(tr.StepSize(1), tr.Final(), e, g, err)
 	// Output:
-	// 0.5 2 <nil>
+	// 0.5 [0] 3 1 <nil>
 }
 
-// The exact step on a quadratic, α = gᵀg/gᵀHg, costs no evaluation of E.
+// The exact step on a quadratic, α = gᵀg/gᵀHg, costs no evaluation of E:
+// steepest descent on the ellipse from (−5, −2).
 func ExampleExactQuadratic() {
 	H := mat.NewSymDense(2, []float64{0.2, 0, 0, 4}) // 0.1w₁² + 2w₂²
-	w := []float64{-5, -2}
-	g := make([]float64, 2)
-	ellipse(g, w)
-	d := []float64{-g[0], -g[1]}
 	p := gdkit.Problem{E: func(w []float64) float64 { return 0.1*w[0]*w[0] + 2*w[1]*w[1] }, Grad: ellipse}
-	alpha, evals, err := (&optim.ExactQuadratic{H: H}).Search(p, w, p.E(w), g, d, 1)
-	fmt.Printf("α = %.6f = 65/256.2, %d evaluations, %v\n", alpha, evals, err)
+	tr, err := gdkit.Descend(p, []float64{-5, -2}, &gdkit.DescentSettings{
+		GradTol: 1e-8, MaxIter: 1000, LineSearch: &optim.ExactQuadratic{H: H}})
+	e, g := tr.TotalEvals()
+	fmt.Printf("α₁ = %.6f = 65/256.2; %d updates, %d evaluations of E and %d of ∇E, %v\n",
+		tr.StepSize(1), tr.Iterations(), e, g, err)
 	// Output:
-	// α = 0.253708 = 65/256.2, 0 evaluations, <nil>
+	// α₁ = 0.253708 = 65/256.2; 25 updates, 26 evaluations of E and 26 of ∇E, <nil>
 }
 
 // A linear warm-up into a cosine decay, and a schedule that fails before
 // the run.
 func ExampleWarmUp() {
 	s := optim.WarmUp{Steps: 3, Then: optim.Cosine{T: 4, Min: 0.01}}
-	for t := 1; t <= 8; t++ {
-		fmt.Printf("%.3f", s.Alpha(0.1, t))
-		if t < 8 {
-			fmt.Print(" ")
-		}
-	}
-	fmt.Println()
+	steps, err := gdkit.ScheduleSteps(s, 0.1, 8)
+	fmt.Printf("%.3f %v\n", steps, err)
 	bad := optim.ScheduleFunc(func(a float64, t int) float64 { return a * math.Log(float64(5-t)) })
-	fmt.Println(optim.ValidateSchedule(bad, 0.1, 100))
+	p := gdkit.Problem{E: func(w []float64) float64 { return w[0] * w[0] }, Grad: func(g, w []float64) { g[0] = 2 * w[0] }}
+	_, err = gdkit.Descend(p, []float64{1}, &gdkit.DescentSettings{Alpha: 0.1, Schedule: bad})
+	fmt.Println(err)
 	// Output:
-	// 0.033 0.067 0.100 0.100 0.087 0.055 0.023 0.010
-	// optim: bad parameter: the schedule gives α_5 = -Inf (from α = 0.1): every α_t must be finite and ≥ 0
+	// [0.033 0.067 0.100 0.100 0.087 0.055 0.023 0.010] <nil>
+	// gdkit: bad parameter: the schedule gives α_5 = -Inf (from α = 0.1); every step size must be finite and ≥ 0
 }

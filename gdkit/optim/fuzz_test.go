@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 // FuzzRules: for any parameters, Init either fails with a bad-parameter
@@ -26,7 +28,7 @@ func FuzzRules(f *testing.F) {
 		}
 		r := rules[int(kind)%len(rules)]
 		if err := r.Init(2); err != nil {
-			if !errors.Is(err, errBadParam) {
+			if !errors.Is(err, gdkit.ErrBadParam) {
 				t.Fatalf("Init: %v", err)
 			}
 			return
@@ -38,7 +40,7 @@ func FuzzRules(f *testing.F) {
 		}
 		for k := 1; k <= 3; k++ {
 			if err := r.Step(w, g, alpha, k); err != nil {
-				if !errors.Is(err, errBadParam) {
+				if !errors.Is(err, gdkit.ErrBadParam) {
 					t.Fatalf("Step: %v", err)
 				}
 				return

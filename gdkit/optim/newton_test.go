@@ -67,7 +67,7 @@ func TestNewton1D(t *testing.T) {
 	if err := n.Step(w, []float64{f.Deriv(-7)}, 1, 1); err != nil || math.Abs(w[0]-3) > 1e-14 {
 		t.Errorf("w = %v, err %v; want 3", w, err)
 	}
-	if err := HessianOf1D(f)(mat.NewSymDense(1, nil), []float64{1, 2}); !errors.Is(err, errBadParam) {
+	if err := HessianOf1D(f)(mat.NewSymDense(1, nil), []float64{1, 2}); !errors.Is(err, gdkit.ErrBadParam) {
 		t.Errorf("HessianOf1D with 2 variables: %v", err)
 	}
 }

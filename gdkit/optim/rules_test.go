@@ -6,6 +6,7 @@ import (
 	"math/cmplx"
 	"testing"
 
+	"gdkit.dev/gdkit"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -351,15 +352,15 @@ func TestRuleErrors(t *testing.T) {
 		{"Newton bad fallback", &Newton{Hessian: NumHessianOf(func([]float64) float64 { return 0 }), Fallback: 7}},
 	}
 	for _, c := range bad {
-		if err := c.r.Init(2); !errors.Is(err, errBadParam) {
+		if err := c.r.Init(2); !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("%s: Init = %v, want a bad-parameter error", c.name, err)
 		}
 	}
 	good := func() rule { return NewAdam() }
-	if err := good().Init(0); !errors.Is(err, errBadParam) {
+	if err := good().Init(0); !errors.Is(err, gdkit.ErrBadParam) {
 		t.Errorf("Init(0) = %v", err)
 	}
-	if err := good().Step([]float64{1}, []float64{1}, 0.1, 1); !errors.Is(err, errBadParam) {
+	if err := good().Step([]float64{1}, []float64{1}, 0.1, 1); !errors.Is(err, gdkit.ErrBadParam) {
 		t.Errorf("Step before Init = %v", err)
 	}
 	for _, c := range []struct {
@@ -377,7 +378,7 @@ func TestRuleErrors(t *testing.T) {
 	} {
 		r := good()
 		_ = r.Init(2)
-		if err := r.Step(c.w, c.g, c.alpha, c.t); !errors.Is(err, errBadParam) {
+		if err := r.Step(c.w, c.g, c.alpha, c.t); !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("%s: Step = %v", c.name, err)
 		}
 	}

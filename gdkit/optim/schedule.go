@@ -1,11 +1,17 @@
 package optim
 
-import "math"
+import (
+	"math"
+
+	"gdkit.dev/gdkit"
+)
 
 // The schedules give the step size α_t of update t = 1, 2, … from the base
-// α of the loop. They are values: any rule accepts any schedule, and the
-// loop records the α_t it used. Each has a Validate method, called by
-// ValidateSchedule before the first update. The formulas count from
+// α of the loop: they are gdkit.Schedule values (DescentSettings.Schedule),
+// any rule accepts any schedule, and the loop records the α_t it used
+// (Trace.StepSizes; gdkit.ScheduleSteps gives them without a run). Each
+// has a Validate method, which gdkit.Descend calls before the first update
+// with the check that every α_t is finite and ≥ 0. The formulas count from
 // t = 1; PyTorch's lr_scheduler counts epochs e = t − 1 from 0.
 
 // Constant is α_t = α, the slides' fixed step.
@@ -14,7 +20,7 @@ type Constant struct{}
 // Alpha returns base.
 func (Constant) Alpha(base float64, t int) float64 { return base }
 
-// Validate accepts any base (ValidateSchedule checks it).
+// Validate accepts any base (gdkit checks that it is finite and > 0).
 func (Constant) Validate(base float64) error { return nil }
 
 // StepDecay multiplies α by γ every k updates, as torch's
@@ -100,6 +106,10 @@ func (s InverseTime) Validate(base float64) error {
 //
 //	α_t = m + (α − m)(1 + cos(π (t−1)/T))/2   for t − 1 ≤ T,
 //	α_t = m                                   after.
+//
+// With PyTorch's default m = 0, α_t > 0 for t ≤ T and α_{T+1} = 0: a run
+// of MaxIter ≤ T updates never stops moving, and updates after T leave w
+// where it is (see gdkit.Schedule).
 type Cosine struct {
 	T   int     // T ≥ 1 updates to reach the floor
 	Min float64 // m in [0, α], the floor; PyTorch's default 0
@@ -138,9 +148,9 @@ func (s Cosine) Validate(base float64) error {
 // so the warm-up starts at α(s + (1−s)/W) > 0 and reaches α at t = W, and
 // the second schedule starts its own count at 1.
 type WarmUp struct {
-	Steps int      // W ≥ 1 warm-up updates
-	Start float64  // s in [0, 1], the starting fraction of α
-	Then  schedule // the schedule after the warm-up; nil means Constant
+	Steps int            // W ≥ 1 warm-up updates
+	Start float64        // s in [0, 1], the starting fraction of α
+	Then  gdkit.Schedule // the schedule after the warm-up; nil means Constant
 }
 
 // Alpha returns α_t.
@@ -176,37 +186,3 @@ type ScheduleFunc func(base float64, t int) float64
 
 // Alpha returns f(base, t).
 func (f ScheduleFunc) Alpha(base float64, t int) float64 { return f(base, t) }
-
-// ValidateSchedule checks, before the first update, that base is finite
-// and > 0, that s's own parameters are valid (when s has a
-// Validate(base float64) error method), and that α_1, …, α_n are all
-// finite and ≥ 0, so that a schedule returning NaN, Inf or a negative step
-// fails before the run instead of in the middle of it (O(n) evaluations of
-// s; n is the loop's maximum number of updates). A nil s is Constant.
-func ValidateSchedule(s schedule, base float64, n int) error {
-	if !(base > 0) || !finite(base) {
-		return badParam("α = %v must be finite and > 0", base)
-	}
-	if s == nil {
-		return nil
-	}
-	if v, ok := s.(interface{ Validate(float64) error }); ok {
-		if err := v.Validate(base); err != nil {
-			return err
-		}
-	}
-	for t := 1; t <= max(n, 1); t++ {
-		if a := s.Alpha(base, t); !(a >= 0) || !finite(a) {
-			return badParam("the schedule gives α_%d = %v (from α = %v): every α_t must be finite and ≥ 0", t, a, base)
-		}
-	}
-	return nil
-}
-
-// schedule is the method set of gdkit's step-size schedule, α_t from the
-// base α.
-//
-// TODO(issue 13, integration): use gdkit.Schedule once it lands.
-type schedule interface {
-	Alpha(base float64, t int) float64
-}

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"gdkit.dev/gdkit"
 )
 
 // TestScheduleValues checks each schedule against values worked out by
@@ -12,7 +14,7 @@ import (
 func TestScheduleValues(t *testing.T) {
 	for _, c := range []struct {
 		name string
-		s    schedule
+		s    gdkit.Schedule
 		base float64
 		want []float64 // α_1, α_2, …
 	}{
@@ -30,11 +32,13 @@ func TestScheduleValues(t *testing.T) {
 		{"WarmUp then Cosine", WarmUp{Steps: 1, Start: 1, Then: Cosine{T: 2}}, 1, []float64{1, 1, 0.5, 0, 0}},
 		{"ScheduleFunc", ScheduleFunc(func(a float64, t int) float64 { return a / float64(t) }), 1, []float64{1, 0.5, 1.0 / 3}},
 	} {
-		if err := ValidateSchedule(c.s, c.base, 100); err != nil {
+		steps, err := gdkit.ScheduleSteps(c.s, c.base, 100)
+		if err != nil {
 			t.Errorf("%s: %v", c.name, err)
+			continue
 		}
 		for i, w := range c.want {
-			if got := c.s.Alpha(c.base, i+1); math.Abs(got-w) > 1e-15 {
+			if got := steps[i]; math.Abs(got-w) > 1e-15 || got != c.s.Alpha(c.base, i+1) {
 				t.Errorf("%s: α_%d = %.17g, want %.17g", c.name, i+1, got, w)
 			}
 		}
@@ -42,16 +46,17 @@ func TestScheduleValues(t *testing.T) {
 }
 
 // TestScheduleErrors: bad parameters and schedules that produce NaN, Inf
-// or negative steps fail ValidateSchedule, before the first update.
+// or negative steps fail gdkit's check (gdkit.ScheduleSteps, and Descend
+// before the first update).
 func TestScheduleErrors(t *testing.T) {
 	nan := math.NaN()
 	for _, c := range []struct {
 		name string
-		s    schedule
+		s    gdkit.Schedule
 		base float64
 		msg  string // part of the message
 	}{
-		{"base 0", nil, 0, "α = 0"},
+		{"base 0", Constant{}, 0, "α = 0"},
 		{"base < 0", Constant{}, -0.1, "α = -0.1"},
 		{"base NaN", Constant{}, nan, "NaN"},
 		{"base Inf", Constant{}, math.Inf(1), "Inf"},
@@ -76,13 +81,17 @@ func TestScheduleErrors(t *testing.T) {
 		{"func negative", ScheduleFunc(func(a float64, t int) float64 { return a - 0.1*float64(t) }), 1, "α_11 = -0.1"},
 		{"func Inf", ScheduleFunc(func(a float64, t int) float64 { return a / float64(t-1) }), 1, "α_1 = +Inf"},
 	} {
-		err := ValidateSchedule(c.s, c.base, 100)
-		if !errors.Is(err, errBadParam) {
+		_, err := gdkit.ScheduleSteps(c.s, c.base, 100)
+		if !errors.Is(err, gdkit.ErrBadParam) {
 			t.Errorf("%s: err = %v", c.name, err)
 			continue
 		}
 		if !strings.Contains(err.Error(), c.msg) {
 			t.Errorf("%s: %q does not mention %q", c.name, err, c.msg)
+		}
+		tr, err := gdkit.Descend(quadratic(1, 2), []float64{1, 1}, &gdkit.DescentSettings{Alpha: c.base, MaxIter: 100, Schedule: c.s})
+		if !errors.Is(err, gdkit.ErrBadParam) || tr != nil {
+			t.Errorf("%s: Descend ran (%v)", c.name, err)
 		}
 	}
 }

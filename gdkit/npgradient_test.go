@@ -6,16 +6,14 @@ import (
 	"testing"
 )
 
-func edge2Close(t *testing.T, name string, got, want []float64, tol float64) {
-	t.Helper()
-	if len(got) != len(want) {
-		t.Fatalf("%s: len %d, want %d", name, len(got), len(want))
-	}
-	for i := range want {
-		if math.Abs(got[i]-want[i]) > tol*math.Max(1, math.Abs(want[i])) {
-			t.Errorf("%s[%d] = %.17g, want %.17g", name, i, got[i], want[i])
-		}
-	}
+// gradient1D is np.gradient(f, h, edge_order=edge) through SampleGradient.
+func gradient1D(dst, f []float64, h float64, edge int) ([]float64, error) {
+	return SampleGradient(dst, f, nil, &GradientSettings{EdgeOrder: edge, Spacing: []float64{h}})
+}
+
+// gradient1DCoords is np.gradient(f, x, edge_order=edge) through SampleGradient.
+func gradient1DCoords(dst, f, x []float64, edge int) ([]float64, error) {
+	return SampleGradient(dst, f, x, &GradientSettings{EdgeOrder: edge})
 }
 
 // TestGradient1DDocstring checks the examples of np.gradient's docstring
@@ -51,7 +49,7 @@ func TestGradient1DDocstring(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", c.name, err)
 		}
-		edge2Close(t, c.name, got, c.want, 1e-14)
+		gridCloseAll(t, c.name, got, c.want, 1e-14)
 	}
 }
 
@@ -87,18 +85,23 @@ func TestGradientSpacingNumpy(t *testing.T) {
 			d1 := make([]float64, n*n)
 			d0 := make([]float64, n*n)
 			for r := range n {
-				ax.apply(d1[r*n:], f[r*n:], n, 1) // axis 1, along a row
+				ax.apply(d1[r*n:], f[r*n:], 1) // axis 1, along a row
 			}
 			for c := range n {
-				ax.apply(d0[c:], f[c:], n, n) // axis 0, down a column
+				ax.apply(d0[c:], f[c:], n) // axis 0, down a column
+			}
+			rows := make([]float64, n*n)
+			ax.rows(rows, f, n) // axis 0, whole rows at a time
+			if !gridEqual(rows, d0) {
+				t.Errorf("coords %v, edge %d: rows %v, apply down the columns %v", x, edge, rows, d0)
 			}
 			for k := range n {
-				edge2Close(t, "axis 1", d1[k*n:(k+1)*n], w, 1e-14)
+				gridCloseAll(t, "axis 1", d1[k*n:(k+1)*n], w, 1e-14)
 				col := make([]float64, n)
 				for r := range n {
 					col[r] = d0[r*n+k]
 				}
-				edge2Close(t, "axis 0", col, w, 1e-14)
+				gridCloseAll(t, "axis 0", col, w, 1e-14)
 			}
 		}
 	}
@@ -158,7 +161,7 @@ func TestGradientSecondOrderAccurate(t *testing.T) {
 			t.Errorf("%s: max relative error %.3g (bound 0.03, expected to fail: %v)", c.name, e, c.wantBad)
 		}
 		if !c.scalar && c.edge == 2 {
-			edge2Close(t, c.name, d, numpyUneven, 1e-13)
+			gridCloseAll(t, c.name, d, numpyUneven, 1e-13)
 		}
 	}
 }
@@ -171,12 +174,20 @@ func TestGradient1DErrors(t *testing.T) {
 		run  func() error
 	}{
 		{"edge 3", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 3); return err }},
-		{"edge 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, 0); return err }},
+		{"edge -1", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3, 4}, 1, -1); return err }},
 		{"2 points, edge 2", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1, 2}, 1, 2); return err }},
 		{"1 point, edge 1", ErrEmpty, func() error { _, err := gradient1D(nil, []float64{1}, 1, 1); return err }},
 		{"h = 0", ErrBadParam, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, 0, 1); return err }},
 		{"h = Inf", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, 2, 3}, math.Inf(1), 1); return err }},
-		{"NaN in f", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{1, nan, 3}, 1, 2); return err }},
+		{"every f NaN", ErrNotFinite, func() error { _, err := gradient1D(nil, []float64{nan, nan, nan}, 1, 2); return err }},
+		{"Spacing with x", ErrBadParam, func() error {
+			_, err := SampleGradient(nil, []float64{1, 2, 3}, []float64{0, 1, 2}, &GradientSettings{Spacing: []float64{1}})
+			return err
+		}},
+		{"two spacings in 1D", ErrDimension, func() error {
+			_, err := SampleGradient(nil, []float64{1, 2, 3}, nil, &GradientSettings{Spacing: []float64{1, 2}})
+			return err
+		}},
 		{"dst length", ErrDimension, func() error { _, err := gradient1D(make([]float64, 2), []float64{1, 2, 3}, 1, 2); return err }},
 		{"len(x)", ErrDimension, func() error { _, err := gradient1DCoords(nil, []float64{1, 2, 3}, []float64{0, 1}, 1); return err }},
 		{"repeated x", ErrBadParam, func() error {
@@ -204,5 +215,5 @@ func TestGradient1DDstReused(t *testing.T) {
 	if &got[0] != &dst[0] {
 		t.Error("gradient1D did not write into dst")
 	}
-	edge2Close(t, "dst", dst, []float64{0, 2, 4, 6, 8}, 1e-15)
+	gridCloseAll(t, "dst", dst, []float64{0, 2, 4, 6, 8}, 1e-15)
 }

@@ -1,0 +1,391 @@
+"""ClassSpawner: JupyterHub's LocalProcessSpawner for a class on one server.
+
+On top of LocalProcessSpawner (one system account per student, the server
+started as that account) it
+
+- picks the server's port from a fixed range (`port_range`) on 127.0.0.1;
+- copies the student edition of the notebooks into the student's home on
+  first spawn, as the student, and never overwrites a file on later spawns
+  (`notebooks_source`, `notebooks_dir`);
+- gives the server, its kernels and every `go build` they start the
+  environment of hub/setup.sh's student.env and the chosen Go build cache
+  (`gocache`);
+- enforces `mem_limit`, `cpu_limit` and `pids_limit` with a cgroup (v1) per
+  student, entered by the server process before it drops root, so every
+  process the student starts is inside; on stop, what is left in the cgroup
+  (kernels orphaned by a killed server, runaway cells) is killed.
+
+On hosts with systemd and cgroup v2, jupyterhub-systemdspawner enforces the
+same mem_limit/cpu_limit; this spawner then refuses to start a student
+without limits unless `require_limits` is False.
+"""
+
+import asyncio
+import os
+import pwd
+import shlex
+import signal
+import socket
+import subprocess
+import time
+
+from jupyterhub.spawner import LocalProcessSpawner, set_user_setuid
+from traitlets import Bool, Integer, Tuple, Unicode, default
+
+CGROUP_ROOT = "/sys/fs/cgroup"
+CONTROLLERS = ("memory", "cpu", "cpuacct", "pids")
+
+
+def own_cgroup(controller, proc="self"):
+    """The cgroup (v1) path of a process in one controller's hierarchy, or None."""
+    try:
+        with open(f"/proc/{proc}/cgroup") as f:
+            for line in f:
+                _, ctrls, path = line.rstrip("\n").split(":", 2)
+                if controller in ctrls.split(","):
+                    return path
+    except OSError:
+        pass
+    return None
+
+
+def read_env_file(path):
+    """KEY=VALUE lines (no quoting) as a dict; missing file = {}."""
+    env = {}
+    try:
+        with open(path) as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#") and "=" in line:
+                    k, v = line.split("=", 1)
+                    env[k] = v
+    except FileNotFoundError:
+        pass
+    return env
+
+
+class StudentCgroup:
+    """One student's cgroup (v1) in each of CONTROLLERS, under `parent`."""
+
+    def __init__(self, parent, name, log):
+        self.name = name
+        self.log = log
+        # parent is relative to each controller's root; by default the hub's
+        # own cgroup + /gdkit-hub, so the students' memory also counts within
+        # whatever limits the hub itself runs under.
+        self.paths = {}
+        for c in CONTROLLERS:
+            base = os.path.join(CGROUP_ROOT, c)
+            if not os.access(base, os.W_OK):
+                continue
+            p = parent if parent.startswith("/") else os.path.join(own_cgroup(c) or "/", parent)
+            self.paths[c] = os.path.join(base, p.lstrip("/"), name)
+
+    @property
+    def usable(self):
+        return "memory" in self.paths and "cpu" in self.paths
+
+    def _write(self, controller, key, value):
+        with open(os.path.join(self.paths[controller], key), "w") as f:
+            f.write(str(value))
+
+    def read(self, controller, key):
+        try:
+            with open(os.path.join(self.paths[controller], key)) as f:
+                return f.read().strip()
+        except (KeyError, OSError):
+            return None
+
+    def create(self, mem_limit, cpu_limit, pids_limit):
+        for c, p in self.paths.items():
+            os.makedirs(p, exist_ok=True)
+        if mem_limit:
+            self._write("memory", "memory.limit_in_bytes", int(mem_limit))
+            # Peak usage since this spawn (read by the load test).
+            self._write("memory", "memory.max_usage_in_bytes", 0)
+        if cpu_limit:
+            period = 100_000
+            self._write("cpu", "cpu.cfs_period_us", period)
+            self._write("cpu", "cpu.cfs_quota_us", max(1000, int(cpu_limit * period)))
+        if pids_limit and "pids" in self.paths:
+            self._write("pids", "pids.max", int(pids_limit))
+        self.rebalance()
+
+    def rebalance(self):
+        """Gives the students' parent cgroup the CPU weight of as many processes as
+        it has students. Without this, CFS weighs the whole class like one process
+        against every other process of the machine: with 20 runnable processes
+        elsewhere, 20 students together would get a 21st of the CPU."""
+        cpu = self.paths.get("cpu")
+        if not cpu:
+            return
+        parent = os.path.dirname(cpu)
+        try:
+            students = sum(1 for e in os.scandir(parent) if e.is_dir())
+            with open(os.path.join(parent, "cpu.shares"), "w") as f:
+                f.write(str(min(262144, max(2, 1024 * students))))
+        except OSError as e:
+            self.log.warning("could not set the class's CPU weight: %s", e)
+
+    def procs(self):
+        pids = set()
+        for c, p in self.paths.items():
+            try:
+                with open(os.path.join(p, "cgroup.procs")) as f:
+                    pids.update(int(x) for x in f.read().split())
+            except OSError:
+                pass
+        return pids
+
+    def join_fn(self):
+        """A preexec function: moves the calling (child) process into every cgroup."""
+        files = [os.path.join(p, "cgroup.procs") for p in self.paths.values()]
+
+        def join():
+            pid = str(os.getpid())
+            for path in files:
+                with open(path, "w") as f:
+                    f.write(pid)
+
+        return join
+
+    async def kill_all(self, timeout=10):
+        """SIGKILL every process left in the cgroups, then remove them."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pids = self.procs()
+            if not pids:
+                break
+            for pid in pids:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            await asyncio.sleep(0.2)
+        else:
+            self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
+        for p in self.paths.values():
+            try:
+                os.rmdir(p)
+            except FileNotFoundError:
+                pass
+            except OSError as e:
+                self.log.warning("could not remove %s: %s", p, e)
+        self.rebalance()
+
+
+class ClassSpawner(LocalProcessSpawner):
+    port_range = Tuple(
+        Integer(), Integer(), default_value=(19100, 19499),
+        help="Inclusive range of 127.0.0.1 ports for the single-user servers.",
+    ).tag(config=True)
+
+    repo = Unicode(help="The gdkit checkout (GDKIT_ROOT).").tag(config=True)
+
+    @default("repo")
+    def _repo_default(self):
+        return os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+    shared = Unicode(help="hub/setup.sh's shared toolchain directory (HUB_SHARED).").tag(config=True)
+
+    @default("shared")
+    def _shared_default(self):
+        return os.path.join(os.environ.get("HUB_VAR", "/var/lib/gdkit-hub"), "shared")
+
+    notebooks_source = Unicode(
+        "",
+        help="""Folder copied into each student's home on first spawn. Empty: the
+        student edition (student/ of the checkout, from `make student`) when it
+        exists, otherwise notebooks/ (the teacher edition, with solutions).""",
+    ).tag(config=True)
+
+    notebooks_dir = Unicode("gdkit", help="Name of the copy in the student's home.").tag(config=True)
+
+    gocache = Unicode(
+        "prog",
+        help="""Go build cache of a student: 'prog' (hubcache as GOCACHEPROG: a private
+        layer over the read-only warm seed), 'copy' (a private copy of the seed made on
+        first spawn) or 'shared' (one group-writable cache; unsafe between accounts).""",
+    ).tag(config=True)
+
+    shared_gocache = Unicode(
+        "/var/cache/gdkit-hub/go-build", help="The group-writable cache for gocache='shared'."
+    ).tag(config=True)
+
+    pids_limit = Integer(1024, help="Most tasks (threads) a student may run at once.").tag(config=True)
+
+    cgroup_parent = Unicode(
+        "gdkit-hub",
+        help="""Parent of the students' cgroups: relative to the hub's own cgroup in each
+        controller, or absolute (from each controller's root).""",
+    ).tag(config=True)
+
+    require_limits = Bool(
+        True, help="Refuse to start a server whose mem_limit/cpu_limit cannot be enforced."
+    ).tag(config=True)
+
+    @default("mem_limit")
+    def _mem_limit_default(self):
+        return 2 * 1024**3
+
+    @default("cpu_limit")
+    def _cpu_limit_default(self):
+        return 1.0
+
+    # --- ports -------------------------------------------------------------
+
+    # Ports handed to servers of this hub, port -> user name. A bind test alone
+    # is not enough: two spawns at the same moment can both find a port free
+    # before either server binds it; the loser's server then fails to start
+    # while the hub, polling that port, finds the winner's server there.
+    _ports_in_use = {}
+
+    def _free_port(self):
+        lo, hi = self.port_range
+        span = hi - lo + 1
+        start = hash(self.user.name) % span  # spread users over the range
+        for i in range(span):
+            port = lo + (start + i) % span
+            owner = self._ports_in_use.get(port)
+            if owner is not None and owner != self.user.name:
+                continue
+            with socket.socket() as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            # Reserved before any await, so no other spawn can take it.
+            self._release_port()
+            self._ports_in_use[port] = self.user.name
+            return port
+        raise RuntimeError(f"no free port in {lo}-{hi}")
+
+    def _release_port(self):
+        for port, owner in list(self._ports_in_use.items()):
+            if owner == self.user.name:
+                del self._ports_in_use[port]
+
+    # --- notebooks -------------------------------------------------------
+
+    def source_dir(self):
+        if self.notebooks_source:
+            return self.notebooks_source
+        student = os.path.join(self.repo, "student")
+        if os.path.isdir(student):
+            return student
+        self.log.info("no student edition (%s; `make student` makes it): copying notebooks/", student)
+        return os.path.join(self.repo, "notebooks")
+
+    def as_student(self, argv, **kw):
+        """Runs argv as the student (never as root inside the student's home)."""
+        return subprocess.run(
+            argv, preexec_fn=set_user_setuid(self.user.name, chdir=True),
+            env={"PATH": "/usr/bin:/bin", "HOME": self.home}, capture_output=True, text=True, **kw,
+        )
+
+    def copy_notebooks(self):
+        src = self.source_dir()
+        dest = os.path.join(self.home, self.notebooks_dir)
+        # -n: a file the student already has is never overwritten; new files are added.
+        r = self.as_student(["cp", "-rn", "--", src + "/.", dest], timeout=120)
+        if r.returncode != 0:
+            raise RuntimeError(f"copying {src} to {dest} as {self.user.name}: {r.stderr.strip()}")
+        setup = os.path.join(dest, "setup.sh")
+        if not os.path.exists(setup):
+            self.as_student(["cp", "-n", os.path.join(self.repo, "notebooks", "setup.sh"), setup], timeout=30)
+
+    # --- environment -----------------------------------------------------
+
+    @property
+    def home(self):
+        return pwd.getpwnam(self.user.name).pw_dir
+
+    def get_env(self):
+        env = super().get_env()
+        env.update(read_env_file(os.path.join(self.shared, "student.env")))
+        env.setdefault("GDKIT_ROOT", self.repo)
+        if self.gocache == "prog":
+            env["GOCACHEPROG"] = " ".join(
+                [os.path.join(self.shared, "bin", "hubcache"), "-seed", os.path.join(self.shared, "gocache-seed")]
+                + shlex.split(os.environ.get("HUBCACHE_FLAGS", ""))
+            )
+        elif self.gocache == "shared":
+            env["GOCACHE"] = self.shared_gocache
+            if not os.path.isdir(self.shared_gocache):
+                # Group-writable and setgid, so that entries stay in the students' group.
+                os.makedirs(self.shared_gocache, exist_ok=True)
+                gid = pwd.getpwnam(self.user.name).pw_gid
+                os.chown(self.shared_gocache, 0, gid)
+                os.chmod(self.shared_gocache, 0o2770)
+        return env
+
+    def seed_private_cache(self):
+        if self.gocache != "copy":
+            return
+        dest = os.path.join(self.home, ".cache", "go-build")
+        if os.path.exists(dest):
+            return
+        seed = os.path.join(self.shared, "gocache-seed")
+        self.as_student(["mkdir", "-p", os.path.dirname(dest)], timeout=30)
+        r = self.as_student(["cp", "-r", "--no-preserve=mode,ownership", seed, dest], timeout=600)
+        if r.returncode != 0:
+            self.log.warning("seeding %s: %s", dest, r.stderr.strip())
+
+    # --- limits ------------------------------------------------------------
+
+    def cgroup(self):
+        return StudentCgroup(self.cgroup_parent, self.user.name, self.log)
+
+    def make_preexec_fn(self, name):
+        drop = super().make_preexec_fn(name)
+        join = self._join
+
+        # Files a student creates are the student's alone; with the shared cache
+        # the class group must be able to use each other's cache entries.
+        mask = 0o007 if self.gocache == "shared" else 0o077
+
+        def preexec():
+            if join:
+                join()
+            os.umask(mask)
+            drop()
+
+        return preexec
+
+    async def start(self):
+        self.port = self._free_port()
+        cg = self.cgroup()
+        self._join = None
+        if cg.usable:
+            await cg.kill_all()  # leftovers of a previous server (e.g. one that was killed)
+            cg.create(self.mem_limit, self.cpu_limit, self.pids_limit)
+            self._join = cg.join_fn()
+        elif self.require_limits and (self.mem_limit or self.cpu_limit):
+            raise RuntimeError(
+                "cannot enforce mem_limit/cpu_limit: no writable cgroup v1 memory and cpu "
+                "hierarchies (use jupyterhub-systemdspawner on systemd hosts, or set "
+                "ClassSpawner.require_limits = False)"
+            )
+        else:
+            self.log.warning("starting %s without memory/CPU limits", self.user.name)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self.copy_notebooks)
+        await loop.run_in_executor(None, self.seed_private_cache)
+        return await super().start()
+
+    async def stop(self, now=False):
+        await super().stop(now=now)
+        cg = self.cgroup()
+        if cg.usable:
+            await cg.kill_all()
+        self._release_port()
+
+    async def poll(self):
+        status = await super().poll()
+        if status is not None:
+            # The server is gone (killed, crashed): its kernels must not live on.
+            cg = self.cgroup()
+            if cg.usable and cg.procs():
+                await cg.kill_all()
+            self._release_port()
+        return status

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Prepares everything `make hub` needs, idempotently (a second run does no work twice):
+#   1. the project's .venv (created if missing) with hub/requirements.txt (JupyterHub, JupyterLab 4);
+#   2. configurable-http-proxy from hub/package-lock.json (npm ci);
+#   3. a shared, read-only toolchain for the students in $HUB_SHARED (default $HUB_VAR/shared,
+#      HUB_VAR=/var/lib/gdkit-hub: outside the checkout, so that go ./... never walks the module cache):
+#      bin/ (gonb and goimports at go.mod's pins, hubcache), gomod/ (the module cache the
+#      notebooks build from), gocache-seed/ (a warm Go build cache), jupyter/ (the Go kernel
+#      spec), and student.env (the environment every student's server and kernel get).
+# Students run as their own accounts and build gdkit from the checkout, so the checkout,
+# the venv and $HUB_SHARED must be readable by them. When the checkout is not (a clone
+# under /root, or in a private temporary folder), students build from a copy of it in
+# $HUB_VAR/checkout, made afresh by each run, and the venv is $HUB_VAR/venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd -P)
+var=${HUB_VAR:-/var/lib/gdkit-hub}
+shared=${HUB_SHARED:-$var/shared}
+umask 022
+
+say() { echo "hub-setup: $*"; }
+
+# traversable DIR: every folder from / to DIR lets other accounts through.
+traversable() {
+  local dir=$1 perms
+  while [ "$dir" != / ]; do
+    perms=$(stat -c %A "$dir")
+    [ "${perms:9:1}" = x ] || [ "${perms:9:1}" = t ] || return 1
+    dir=$(dirname "$dir")
+  done
+}
+mkdir -p "$var"
+chmod 755 "$var"
+traversable "$var" || { echo "hub-setup: HUB_VAR=$var is not traversable by other accounts" >&2; exit 1; }
+if traversable "$root"; then
+  groot=$root
+  venv=${VENV:-$root/.venv}
+else
+  groot=$var/checkout
+  venv=${VENV:-$var/venv}
+  say "$root is not readable by other accounts: students build from a copy in $groot"
+  rm -rf "$groot.new"
+  mkdir -p "$groot.new"
+  tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./hub/node_modules -cf - . | tar -C "$groot.new" -xf -
+  chmod -R a+rX,go-w "$groot.new"
+  rm -rf "$groot"
+  mv "$groot.new" "$groot"
+fi
+
+# 1. Python: the venv and the pinned hub requirements. Students' servers run
+# its interpreter as their own accounts, so it must be one that every account
+# can execute (a python3 under /root, as pyenv installs it, is not).
+as_nobody() { runuser -u nobody -- "$@" >/dev/null 2>&1; }
+if ! as_nobody "$venv/bin/python" -c ''; then
+  py=${HUB_PYTHON:-}
+  if [ -z "$py" ]; then
+    for cand in /usr/bin/python3 "$(command -v python3)"; do
+      if [ -n "$cand" ] && as_nobody "$cand" -c 'import venv, ensurepip'; then py=$cand; break; fi
+    done
+  fi
+  [ -n "$py" ] || { echo "hub-setup: no python3 with venv that other accounts can run (apt-get install python3-venv)" >&2; exit 1; }
+  if [ -e "$venv" ]; then
+    say "$venv runs an interpreter other accounts cannot execute; recreating it from $py"
+    rm -rf "$venv"
+  else
+    say "creating $venv from $py"
+  fi
+  "$py" -m venv "$venv"
+  printf '*\n' > "$venv/.gitignore"
+fi
+req_sum=$(sha256sum hub/requirements.txt | cut -d' ' -f1)
+if [ "$(cat "$venv/.gdkit-hub-requirements" 2>/dev/null)" != "$req_sum" ]; then
+  say "installing hub/requirements.txt into $venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r hub/requirements.txt
+  echo "$req_sum" > "$venv/.gdkit-hub-requirements"
+fi
+
+# 2. Node: configurable-http-proxy, exactly as locked (HUB_SETUP_PROXY=0 skips it:
+# a single-user image needs no proxy).
+lock_sum=$(sha256sum hub/package-lock.json | cut -d' ' -f1)
+if [ "${HUB_SETUP_PROXY:-1}" != 0 ] && [ "$(cat hub/node_modules/.gdkit-lock 2>/dev/null)" != "$lock_sum" ]; then
+  say "installing configurable-http-proxy (npm ci)"
+  (cd hub && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+  echo "$lock_sum" > hub/node_modules/.gdkit-lock
+fi
+
+# 3. The students' shared toolchain.
+mkdir -p "$shared/bin" "$shared/gomod" "$shared/jupyter/kernels/gonb"
+chmod 755 "$shared" "$shared/bin" "$shared/jupyter" "$shared/jupyter/kernels" "$shared/jupyter/kernels/gonb"
+GOBIN="$shared/bin" go install tool                       # gonb + goimports, pinned in go.mod
+go build -o "$shared/bin/hubcache" ./hub/cmd/hubcache
+goroot_bin="$(go env GOROOT)/bin"
+traversable "$goroot_bin" || { echo "hub-setup: Go ($goroot_bin) is not readable by other accounts; install it under /usr/local" >&2; exit 1; }
+
+# The module cache students build from: every module of go.mod, taken from this
+# machine's cache when it has them (file:// proxy), otherwise from GOPROXY.
+GOMODCACHE="$shared/gomod" GOFLAGS=-mod=mod \
+  GOPROXY="file://$(go env GOMODCACHE)/cache/download,$(go env GOPROXY)" go mod download
+
+# The environment of every student's server, kernel and go command. The spawner
+# (hub/gdkit_hub.py) reads it and adds the per-student variables.
+cat > "$shared/student.env" <<ENV
+PATH=$shared/bin:$venv/bin:$goroot_bin:/usr/local/bin:/usr/bin:/bin
+HUB_VENV=$venv
+GDKIT_ROOT=$groot
+GOMODCACHE=$shared/gomod
+GOPROXY=off
+GOFLAGS=-mod=mod
+GOTOOLCHAIN=local
+GOTELEMETRY=off
+JUPYTER_PATH=$shared/jupyter
+JUPYTER_CONFIG_PATH=$groot/hub/singleuser
+ENV
+chmod 644 "$shared/student.env"
+
+spec=$(cat <<JSON
+{
+  "argv": ["$shared/bin/gonb", "--kernel", "{connection_file}"],
+  "display_name": "Go (gonb)",
+  "language": "go",
+  "interrupt_mode": "message",
+  "env": {"PATH": "$shared/bin:$goroot_bin:/usr/local/bin:/usr/bin:/bin"}
+}
+JSON
+)
+printf '%s\n' "$spec" > "$shared/jupyter/kernels/gonb/kernel.json"
+chmod 644 "$shared/jupyter/kernels/gonb/kernel.json"
+
+# The warm build cache: compile, as a student's kernel would (same environment,
+# a scratch module wired by notebooks/setup.sh), every package the notebooks
+# import, into gocache-seed. GOPROXY=off proves gomod/ is complete.
+seed="$shared/gocache-seed"
+stamp=$( (go version; cat go.sum "$shared/student.env"; git ls-files -s gdkit datasets 2>/dev/null || find gdkit datasets -name '*.go' -exec sha256sum {} +) | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$seed/.gdkit-stamp" 2>/dev/null)" != "$stamp" ]; then
+  say "warming the shared build cache $seed (about a minute the first time)"
+  bash hub/seed-cache.sh "$seed"
+  echo "$stamp" > "$seed/.gdkit-stamp"
+fi
+chmod -R a+rX,go-w "$seed"
+chmod -R a+rX "$shared/gomod"
+
+say "ready: venv $venv, proxy $(hub/node_modules/.bin/configurable-http-proxy --version 2>/dev/null || echo none), shared toolchain $shared"
