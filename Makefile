@@ -1,4 +1,4 @@
-# gdkit: make run (notebooks in Jupyter) and make test (everything, notebooks included).
+# gdkit: make run (notebooks in JupyterLab) and make test (everything, notebooks included).
 SHELL      := /bin/bash
 GO         ?= go
 NOTEBOOKS  := $(sort $(wildcard notebooks/[0-9]*.ipynb))
@@ -7,30 +7,31 @@ FUZZTIME   ?= 2000x
 FUZZMINIMIZE ?= 20x
 NBJOBS     ?= 2
 PORT       ?= 8888
+UI         ?= lab
 FIGURES    ?= figures
-ROOTFLAG   := $(if $(filter 0,$(shell id -u)),--allow-root,)
+VENV       := .venv
 
-.PHONY: run setup test vet unit figlint fuzz nbtest smoke notebooks html figures gallery bench latency
+.PHONY: run setup test vet unit figlint fuzz nbtest browser chromium smoke notebooks html figures gallery bench latency
 
-## run: install what is missing (Jupyter, the pinned GoNB kernel) and open the notebooks.
+## run: set up what is missing (Jupyter in .venv, the pinned GoNB kernel, a warm build cache),
+## then serve notebooks/ in JupyterLab 4 (UI=notebook: Notebook 7) on 127.0.0.1 and print the URL.
 run: setup
-	@echo "gdkit: starting Jupyter on notebooks/ — open the URL printed below (Ctrl-C stops it)."
-	cd notebooks && jupyter notebook --no-browser --ip=127.0.0.1 --port=$(PORT) $(ROOTFLAG)
+	@PORT=$(PORT) UI=$(UI) bash scripts/run.sh
 
-## setup: Jupyter from Debian packages when absent, GoNB + goimports from go.mod, kernel spec.
+## setup: python3 with venv, .venv from requirements.txt, GoNB + goimports from go.mod, kernel spec,
+## warm Go build cache; one line per step with its time (details in out/setup.log).
 setup:
-	@bash scripts/ensure-jupyter.sh
-	@bash scripts/install-kernel.sh
+	@bash scripts/setup.sh
 
-## test: vet, unit tests (race detector), the figure lint, short fuzzing, every notebook through
-## the real kernel, and a smoke test of make run (Jupyter serves the notebooks and lists the Go kernel).
-test: setup vet unit figlint fuzz smoke nbtest
+## test: vet, unit tests (race detector), the figure lint, short fuzzing, a smoke test of make run,
+## every notebook through the real kernel (nbclient), and every notebook driven in headless Chromium.
+test: setup chromium vet unit figlint fuzz smoke nbtest browser
 
 vet:
 	$(GO) vet ./...
 
 unit:
-	GDKIT_REQUIRE_KERNEL=1 $(GO) test -race -count=1 ./...
+	GDKIT_REQUIRE_KERNEL=1 GDKIT_REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 30m ./...
 
 ## figlint: every figure of make figures against the rules of slide figures (gdplot.Lint):
 ## no overlapping text, no text off the canvas, round tick steps, no NaN in SVG.
@@ -46,6 +47,14 @@ fuzz:
 nbtest:
 	$(GO) run ./cmd/nbcheck -j $(NBJOBS) $(NOTEBOOKS)
 
+## browser: every notebook run all in JupyterLab in headless Chromium (cmd/nbbrowser); screenshots in out/browser.
+browser:
+	$(GO) run ./cmd/nbbrowser $(NOTEBOOKS)
+
+## chromium: fail early, with the command to run, when Debian's Chromium is missing.
+chromium:
+	@$(GO) run ./cmd/nbbrowser -check
+
 smoke:
 	@bash scripts/run-smoke.sh
 
@@ -54,9 +63,9 @@ notebooks: setup
 	$(GO) run ./cmd/nbcheck -j $(NBJOBS) -inplace $(NOTEBOOKS)
 
 ## html: static HTML copies of the executed notebooks, for readers without Go.
-html:
+html: setup
 	@mkdir -p html
-	jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
+	$(VENV)/bin/jupyter nbconvert --to html --output-dir html $(NOTEBOOKS)
 
 ## figures: every course figure as PNG + SVG + PDF, named after its slide.
 figures:
@@ -68,8 +77,8 @@ figures:
 ## without either the page shows gdkit alone, with a note.
 gallery:
 	@py=""; \
-	if [ -x .venv/bin/python ]; then \
-		.venv/bin/python -m pip install -q -r scripts/gallery-requirements.txt && py=.venv/bin/python; \
+	if [ -x $(VENV)/bin/python ]; then \
+		$(VENV)/bin/python -m pip install -q -r scripts/gallery-requirements.txt && py=$(VENV)/bin/python; \
 	elif /usr/bin/python3 -c 'import numpy, matplotlib' 2>/dev/null; then \
 		py=/usr/bin/python3; \
 	else \
@@ -82,9 +91,12 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	@for s in scripts/bench-*.sh; do [ -f "$$s" ] && bash "$$s"; done; true
 
-## latency: warm per-cell latency of a figure cell through the kernel.
+## latency: the first figure cell of 00_inicio in 5 fresh kernels (what a newcomer waits for),
+## then the warm latency of a figure cell re-run and edited.
 latency: setup
-	/usr/bin/python3 scripts/cell-latency.py notebooks/00_inicio.ipynb 9
+	$(VENV)/bin/python scripts/first-cell.py notebooks/00_inicio.ipynb 5
+	$(VENV)/bin/python scripts/cell-latency.py notebooks/00_inicio.ipynb 9
+
 
 # ---- A class on one server: JupyterHub (docs/hub.md) -------------------------------------
 HUB_CLASS ?= hub/class.txt

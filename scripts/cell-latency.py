@@ -1,7 +1,7 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Times each code cell of a notebook executed through a Jupyter kernel.
 
-usage: /usr/bin/python3 scripts/cell-latency.py NOTEBOOK [REPEAT]
+usage: .venv/bin/python scripts/cell-latency.py NOTEBOOK [REPEAT]
 
 Runs the notebook once (cells in order), then re-runs its last code cell
 REPEAT times (default 7) unchanged, and REPEAT times edited (a different

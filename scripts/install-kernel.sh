@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Builds the GoNB kernel and goimports at the versions pinned in go.mod
-# (tool dependencies) and installs the "Go (gonb)" Jupyter kernel spec for
-# this user. The spec names the binaries by absolute path and carries a PATH
-# with Go's own directory, so the kernel works from any shell, from
-# `jupyter notebook` started anywhere and from VS Code, with no PATH edits.
-# Idempotent: the build is incremental and the spec is rewritten only when it
-# changes.
+# Writes the "Go (gonb)" Jupyter kernel spec for this user, into
+# $JUPYTER_DATA_DIR/kernels/gonb (scripts/setup.sh passes the folder that
+# `jupyter --data-dir` names: ~/.local/share/jupyter on Linux,
+# ~/Library/Jupyter on macOS). Every Jupyter of this user finds it there:
+# the project's .venv, a `jupyter lab` of their own and VS Code.
+# The spec names gonb by absolute path and carries a PATH with goimports and
+# Go's own directory, so the kernel works from any shell with no PATH edits.
+# The binaries are the ones `go install tool` builds at the versions go.mod
+# pins. The spec is rewritten only when it changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gobin=$(go env GOBIN)
 [ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
-# `go install tool` builds every tool of go.mod at its pinned version.
-GOBIN="$gobin" go install tool
+[ -x "$gobin/gonb" ] || { echo "install-kernel: $gobin/gonb missing: run go install tool" >&2; exit 1; }
 goroot_bin="$(go env GOROOT)/bin"
 datadir="${JUPYTER_DATA_DIR:-$HOME/.local/share/jupyter}"
 kdir="$datadir/kernels/gonb"
@@ -27,6 +28,6 @@ spec=$(cat <<JSON
 JSON
 )
 if [ ! -f "$kdir/kernel.json" ] || [ "$(cat "$kdir/kernel.json")" != "$spec" ]; then
-  printf '%s\n' "$spec" > "$kdir/kernel.json"
-  echo "gdkit: installed the Go (gonb) kernel spec in $kdir"
+  printf '%s\n' "$spec" >"$kdir/kernel.json"
+  echo "install-kernel: wrote $kdir/kernel.json"
 fi

@@ -2,6 +2,10 @@
 // fails when any cell errors, panics or exits with a non-zero status.
 //
 //	go run ./cmd/nbcheck [-j 2] [-timeout 15m] [-inplace] notebooks/*.ipynb
+//	go run ./cmd/nbcheck -imports notebooks/*.ipynb
+//
+// It runs the jupyter of the project's .venv (nbconvert with nbclient; see
+// nbcheck.Jupyter), which `make setup` installs.
 //
 // The tracked notebooks are only read: executed copies go to a temporary
 // folder, unless -inplace is given, in which case a notebook that passes is
@@ -9,6 +13,9 @@
 // left untouched. It prints one line per notebook with its time, the failing
 // cells with the first lines of their output, and a closing
 // "notebooks: N passed, N failed" line.
+//
+// With -imports it executes nothing and prints the distinct import paths of
+// the notebooks' code cells, one a line (scripts/warm-cache.sh builds them).
 package main
 
 import (
@@ -17,6 +24,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,11 +36,20 @@ func main() {
 	jobs := flag.Int("j", 2, "notebooks executed at once")
 	timeout := flag.Duration("timeout", 15*time.Minute, "time limit per notebook")
 	inplace := flag.Bool("inplace", false, "replace each passing notebook by its executed copy")
+	imports := flag.Bool("imports", false, "only print the import paths of the notebooks' cells")
 	flag.Parse()
 	paths := flag.Args()
 	if len(paths) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: nbcheck [-j N] [-timeout D] [-inplace] NOTEBOOK.ipynb...")
+		fmt.Fprintln(os.Stderr, "usage: nbcheck [-j N] [-timeout D] [-inplace] NOTEBOOK.ipynb...\n"+
+			"       nbcheck -imports NOTEBOOK.ipynb...")
 		os.Exit(2)
+	}
+	if *imports {
+		if err := printImports(paths); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := nbcheck.LookJupyter(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -114,4 +131,31 @@ func replace(dst, src string) error {
 		return err
 	}
 	return os.WriteFile(dst, b, st.Mode().Perm())
+}
+
+// printImports prints the distinct import paths of the notebooks' cells.
+func printImports(paths []string) error {
+	seen := map[string]bool{}
+	var all []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		nb, err := nbcheck.Parse(b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		for _, imp := range nbcheck.Imports(nb) {
+			if !seen[imp] {
+				seen[imp] = true
+				all = append(all, imp)
+			}
+		}
+	}
+	slices.Sort(all)
+	for _, imp := range all {
+		fmt.Println(imp)
+	}
+	return nil
 }

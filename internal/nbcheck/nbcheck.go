@@ -11,7 +11,6 @@ package nbcheck
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"html"
 	"os"
@@ -107,8 +106,9 @@ const maxLines = 8
 // Check returns the failing cells of an executed notebook, in order. A cell
 // fails when it has an error output, when any of its outputs contains
 // "panic: " or "exit status N" with N ≠ 0, or when its main body (after
-// "%%") shows a figure (nb.Show, nb.ShowPlot, nb.ShowSVG, nb.Animate) but the
-// cell has no image output: GoNB has been seen to drop a display silently.
+// "%%") shows a figure (nb.Show, nb.ShowPlot, nb.ShowSVG, nb.Animate,
+// nb.Explore) but the cell has no image output: GoNB has been seen to drop
+// a display silently.
 func Check(nb *Notebook) []Failure {
 	var fails []Failure
 	code := 0
@@ -120,22 +120,19 @@ func Check(nb *Notebook) []Failure {
 		first := firstCodeLine(string(c.Source))
 		var reason string
 		var text []string
-		for _, o := range c.Outputs {
+		for _, o := range coalesce(c.Outputs) {
 			t := outputText(o)
 			text = append(text, t)
 			if reason != "" {
 				continue
 			}
-			switch {
-			case o.Type == "error":
+			if o.Type == "error" {
 				reason = "error output"
 				if o.Evalue != "" {
 					reason += ": " + o.Evalue
 				}
-			case strings.Contains(t, "panic: "):
-				reason = "panic"
-			case exitRe.MatchString(t):
-				reason = exitRe.FindString(t)
+			} else {
+				reason = TextReason(t)
 			}
 		}
 		if reason == "" && showsFigure(string(c.Source)) && !hasImage(c.Outputs) {
@@ -153,6 +150,34 @@ func Check(nb *Notebook) []Failure {
 		})
 	}
 	return fails
+}
+
+// coalesce joins consecutive stream outputs of the same stream into one,
+// as Jupyter shows them: a busy kernel may send "panic: " and the rest of
+// its line in separate messages.
+func coalesce(outs []Output) []Output {
+	var res []Output
+	for _, o := range outs {
+		if n := len(res); n > 0 && o.Type == "stream" && res[n-1].Type == "stream" && res[n-1].Name == o.Name {
+			res[n-1].Text += o.Text
+			continue
+		}
+		res = append(res, o)
+	}
+	return res
+}
+
+// TextReason returns why an output's text shows a failed cell: "panic"
+// when it contains "panic: ", "exit status N" for N ≠ 0, or "" when it
+// shows neither.
+func TextReason(text string) string {
+	switch {
+	case strings.Contains(text, "panic: "):
+		return "panic"
+	case exitRe.MatchString(text):
+		return exitRe.FindString(text)
+	}
+	return ""
 }
 
 // outputText returns the human-readable text of an output: stream text,
@@ -181,24 +206,6 @@ func outputText(o Output) string {
 		parts = append(parts, s)
 	}
 	return strings.Join(parts, "\n")
-}
-
-// figureCalls are the calls of package nb that display a figure.
-var figureCalls = []string{"nb.Show(", "nb.ShowPlot(", "nb.ShowSVG(", "nb.Animate("}
-
-// showsFigure reports whether a GoNB cell's main body (the code after a
-// "%%" line) calls one of figureCalls. Declarations above "%%" run nothing.
-func showsFigure(src string) bool {
-	_, body, ok := strings.Cut(src, "%%")
-	if !ok {
-		return false
-	}
-	for _, call := range figureCalls {
-		if strings.Contains(body, call) {
-			return true
-		}
-	}
-	return false
 }
 
 // hasImage reports whether any output carries an image, directly or as an
@@ -259,7 +266,7 @@ type Result struct {
 func (r Result) OK() bool { return r.Err == nil && len(r.Failures) == 0 }
 
 // Execute runs the notebook at path headless with `jupyter nbconvert
-// --execute`, writing the executed copy to out (the file at path is only
+// --execute` (nbclient) of the project's .venv (see Jupyter), writing the executed copy to out (the file at path is only
 // read), and checks the copy. nbconvert starts the kernel in path's
 // directory, so GoNB's $GONB_DIR is the notebook's folder.
 // Timeout bounds the whole notebook and each cell.
@@ -273,8 +280,13 @@ func Execute(ctx context.Context, path, out string, timeout time.Duration) Resul
 		res.Err = err
 		return res
 	}
+	jupyter, err := Jupyter()
+	if err != nil {
+		res.Err = err
+		return res
+	}
 	secs := fmt.Sprint(int(timeout.Seconds()))
-	cmd := exec.CommandContext(ctx, "jupyter", "nbconvert", "--to", "notebook", "--execute",
+	cmd := exec.CommandContext(ctx, jupyter, "nbconvert", "--to", "notebook", "--execute",
 		"--allow-errors", "--ExecutePreprocessor.timeout="+secs,
 		"--ExecutePreprocessor.record_timing=False", // no timestamps: re-runs leave no diff
 		"--ExecutePreprocessor.kernel_name=gonb",
@@ -317,15 +329,4 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
-}
-
-// ErrNoJupyter is returned by LookJupyter when no jupyter command is on PATH.
-var ErrNoJupyter = errors.New("nbcheck: jupyter not found on PATH (install jupyter-nbconvert, or run make run)")
-
-// LookJupyter reports whether jupyter nbconvert is available.
-func LookJupyter() error {
-	if _, err := exec.LookPath("jupyter"); err != nil {
-		return ErrNoJupyter
-	}
-	return nil
 }

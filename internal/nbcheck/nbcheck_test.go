@@ -26,6 +26,7 @@ func TestCheck(t *testing.T) {
 		{"figure missing", `{"cells":[{"cell_type":"code","source":"%%\nnb.Show(fig)","outputs":[{"output_type":"stream","name":"stdout","text":"hola"}]}]}`, "figure missing: the cell shows a figure but has no image output", 1, "hola"},
 		{"figure present", `{"cells":[{"cell_type":"code","source":"%%\nnb.Show(fig)","outputs":[{"output_type":"display_data","data":{"image/png":"iVBOR"}}]}]}`, "", 0, ""},
 		{"figure call only declared", `{"cells":[{"cell_type":"code","source":"func show() { nb.Show(fig) }","outputs":[]}]}`, "", 0, ""},
+		{"panic split across stream messages", `{"cells":[{"cell_type":"code","source":"x","outputs":[{"output_type":"stream","name":"stderr","text":"panic:"},{"output_type":"stream","name":"stderr","text":" fixture boom\n"},{"output_type":"stream","name":"stdout","text":"exit status 0"}]}]}`, "panic", 1, "panic: fixture boom"},
 		{"ansi stripped", `{"cells":[{"cell_type":"code","source":"x","outputs":[{"output_type":"stream","name":"stderr","text":"panic: a\n\u001b[7m[[ Cell ]]\u001b[0m\n"}]}]}`, "panic", 1, "[[ Cell ]]"},
 	}
 	for _, c := range cases {
