@@ -13,8 +13,8 @@ VENV       := .venv
 
 STUDENT    ?= student
 
-.PHONY: run setup test vet unit fuzz nbtest browser chromium smoke notebooks html figures bench latency \
-	nblint mark student autograde gradetest
+.PHONY: run setup test vet unit figlint fuzz nbtest browser chromium smoke notebooks html figures gallery \
+	bench latency nblint mark student autograde gradetest
 
 ## run: set up what is missing (Jupyter in .venv, the pinned GoNB kernel, a warm build cache),
 ## then serve notebooks/ in JupyterLab 4 (UI=notebook: Notebook 7) on 127.0.0.1 and print the URL.
@@ -26,10 +26,10 @@ run: setup
 setup:
 	@bash scripts/setup.sh
 
-## test: vet, the notebooks' cell shape (nblint), unit tests (race detector), short fuzzing, a smoke
-## test of make run, every notebook through the real kernel (nbclient), every notebook driven in
-## headless Chromium, and the grading cases of the student edition (gradetest).
-test: setup chromium vet nblint unit fuzz smoke nbtest browser gradetest
+## test: vet, the notebooks' cell shape (nblint), unit tests (race detector), the figure lint,
+## short fuzzing, a smoke test of make run, every notebook through the real kernel (nbclient), every
+## notebook driven in headless Chromium, and the grading cases of the student edition (gradetest).
+test: setup chromium vet nblint unit figlint fuzz smoke nbtest browser gradetest
 
 ## nblint: every code cell ≤ 25 lines of ≤ 90 columns, no panic(err), exercises marked for nbgrader.
 nblint:
@@ -44,6 +44,11 @@ vet:
 
 unit:
 	GDKIT_REQUIRE_KERNEL=1 GDKIT_REQUIRE_BROWSER=1 $(GO) test -race -count=1 -timeout 30m ./...
+
+## figlint: every figure of make figures against the rules of slide figures (gdplot.Lint):
+## no overlapping text, no text off the canvas, round tick steps, no NaN in SVG.
+figlint:
+	$(GO) run ./cmd/figures -lint
 
 fuzz:
 	@set -e; log=$$(mktemp); trap 'rm -f "$$log"' EXIT; grep -v '^\s*\(#\|$$\)' scripts/fuzz-targets.txt | while read -r pkg name; do \
@@ -96,6 +101,21 @@ gradetest: setup
 ## figures: every course figure as PNG + SVG + PDF, named after its slide.
 figures:
 	$(GO) run ./cmd/figures -out $(FIGURES)
+
+## gallery: the slides' figures drawn by gdkit beside matplotlib's, with the render times of the
+## same run, in gallery/index.html (git-ignored). matplotlib comes from .venv (scripts/gallery-
+## requirements.txt is installed into it when it exists), else /usr/bin/python3 if it has it;
+## without either the page shows gdkit alone, with a note.
+gallery:
+	@py=""; \
+	if [ -x $(VENV)/bin/python ]; then \
+		$(VENV)/bin/python -m pip install -q -r scripts/gallery-requirements.txt && py=$(VENV)/bin/python; \
+	elif /usr/bin/python3 -c 'import numpy, matplotlib' 2>/dev/null; then \
+		py=/usr/bin/python3; \
+	else \
+		echo "gallery: no matplotlib in .venv or /usr/bin/python3: gdkit alone"; \
+	fi; \
+	$(GO) run ./cmd/figures -gallery gallery -python "$$py" -dpi 100
 
 ## bench: Go benchmarks, and the numpy / matplotlib formulations of the same work where available.
 bench:

@@ -7,10 +7,13 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"gdkit.dev/gdkit/gdplot"
 )
 
-// TestFiguresBuild builds every registered figure and animation and saves
-// it as PNG, so that `make figures` cannot break unnoticed.
+// TestFiguresBuild builds every registered figure and animation, saves it
+// as PNG and, without the race detector, checks it with gdplot.Lint (as
+// make figlint does), so that `make figures` cannot break unnoticed.
 func TestFiguresBuild(t *testing.T) {
 	dir := t.TempDir()
 	seen := map[string]bool{}
@@ -32,11 +35,25 @@ func TestFiguresBuild(t *testing.T) {
 		if st, err := os.Stat(path); err != nil || st.Size() < 1000 {
 			t.Errorf("%s: PNG missing or tiny: %v", f.name, err)
 		}
+		if raceEnabled {
+			continue
+		}
+		if probs, err := gdplot.Lint(fig); err != nil || len(probs) > 0 {
+			t.Errorf("%s: lint: %v %v", f.name, probs, err)
+		}
 	}
 	for _, a := range animations {
 		frames, err := a.build()
 		if err != nil || len(frames) < 2 {
 			t.Errorf("%s: %d frames, %v", a.name, len(frames), err)
+		}
+		for i, fr := range frames {
+			if raceEnabled {
+				break
+			}
+			if probs, err := gdplot.Lint(fr); err != nil || len(probs) > 0 {
+				t.Errorf("%s[%d]: lint: %v %v", a.name, i, probs, err)
+			}
 		}
 	}
 }

@@ -4,6 +4,9 @@
 //
 //	go run ./cmd/figures -out figures            # all of them
 //	go run ./cmd/figures -out figures -only 06-  # those whose name matches
+//	go run ./cmd/figures -lint                   # check them (gdplot.Lint), write nothing
+//	go run ./cmd/figures -lint -fixtures         # the lint on figures made to fail it
+//	go run ./cmd/figures -gallery gallery -python .venv/bin/python  # beside matplotlib (make gallery)
 //
 // It needs no Jupyter. Each notebook's figures are registered in its own
 // file (nb01.go, nb02.go, ...) with the same gdkit calls and parameters as
@@ -56,10 +59,39 @@ func main() {
 	formats := flag.String("formats", "png,svg,pdf", "comma-separated formats for still figures")
 	dpi := flag.Int("dpi", 0, "resolution of PNG figures (0: each figure's own, 200 by default)")
 	gifDPI := flag.Int("gifdpi", 100, "resolution of GIF frames")
+	lint := flag.Bool("lint", false, "check every figure with gdplot.Lint instead of writing it; exit 1 if any has problems")
+	fixtures := flag.Bool("fixtures", false, "with -lint: check the fixtures made to fail each rule instead")
+	gallery := flag.String("gallery", "", "write the slides' figures beside matplotlib's, with timings, to this folder's index.html")
+	python := flag.String("python", "", "with -gallery: the Python with matplotlib (empty: gdkit alone)")
 	flag.Parse()
 	re, err := regexp.Compile(*only)
 	if err != nil {
 		log.Fatalf("figures: -only: %v", err)
+	}
+	if *gallery != "" {
+		gdpi := *dpi
+		if gdpi == 0 {
+			gdpi = 100
+		}
+		if err := makeGallery(*gallery, *python, filepath.Join("scripts", "gallery"), gdpi); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("figures: gallery written to %s\n", filepath.Join(*gallery, "index.html"))
+		return
+	}
+	if *lint {
+		figs, anims := figures, animations
+		if *fixtures {
+			figs, anims = nil, nil
+			for _, fx := range lintFixtures {
+				figs = append(figs, entry{fx.name, fx.build})
+			}
+		}
+		sort.SliceStable(figs, func(i, j int) bool { return figs[i].name < figs[j].name })
+		if lintAll(os.Stdout, re, figs, anims) > 0 {
+			os.Exit(1)
+		}
+		return
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)

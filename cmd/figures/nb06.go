@@ -69,7 +69,7 @@ func nb06GradPanel(fn funcs.Func2D, slide bool, title string) (*plot.Plot, error
 	if err != nil {
 		return nil, err
 	}
-	q.Scale = 0.02
+	q.Scale = 0.025 // one scale in every panel: the longest arrows about one grid step
 	p.Add(q)
 	p.Title.Text = title
 	return p, nil

@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"gdkit.dev/gdkit"
@@ -181,31 +182,36 @@ func Contour(g plotter.GridXYZ, levels []float64, labels bool) (*plot.Plot, erro
 }
 
 // levelLabels returns a plotter writing each level's value on the contour
-// line of g at that level: at the crossing of a grid edge that maximises
-// x̂ + ŷ (x, y scaled to [0, 1]), i.e. towards the upper-right corner.
-// Levels without a crossing get no label.
-func levelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
+// line of g at that level, on a white patch: at the first free one (no
+// other text or marker under it) of the crossings of grid edges with the
+// line, tried from the upper-right corner of the map inwards (by
+// x̂ + 0.9ŷ, x and y scaled to [0, 1]), away from the borders. Levels
+// without a crossing, or without a free one, get no label.
+func levelLabels(g plotter.GridXYZ, levels []float64) *valueLabels {
 	c, r := g.Dims()
 	x0, x1, y0, y1 := g.X(0), g.X(c-1), g.Y(0), g.Y(r-1)
-	var xys plotter.XYs
-	var texts []string
+	vl := &valueLabels{}
 	for _, l := range levels {
-		best, found := math.Inf(-1), false
-		var at plotter.XY
+		type cross struct {
+			at    plotter.XY
+			score float64
+		}
+		var cs []cross
 		consider := func(xa, ya, za, xb, yb, zb float64) {
 			if (za-l)*(zb-l) > 0 || za == zb {
 				return
 			}
 			t := (l - za) / (zb - za)
 			x, y := xa+t*(xb-xa), ya+t*(yb-ya)
+			if !finite(x, y) {
+				return // a masked (non-finite) node
+			}
 			// Stay off the borders so the label is not clipped.
 			sx, sy := (x-x0)/(x1-x0), (y-y0)/(y1-y0)
 			if sx < 0.05 || sx > 0.92 || sy < 0.05 || sy > 0.92 {
 				return
 			}
-			if s := sx + 0.9*sy; s > best {
-				best, at, found = s, plotter.XY{X: x, Y: y}, true
-			}
+			cs = append(cs, cross{plotter.XY{X: x, Y: y}, sx + 0.9*sy})
 		}
 		for i := 0; i < c; i++ {
 			for j := 0; j < r; j++ {
@@ -217,19 +223,41 @@ func levelLabels(g plotter.GridXYZ, levels []float64) *BoxedLabels {
 				}
 			}
 		}
-		if found {
-			xys = append(xys, at)
-			texts = append(texts, fmtNum(unnudge(l, levels)))
+		if len(cs) == 0 {
+			continue
+		}
+		sort.SliceStable(cs, func(a, b int) bool { return cs[a].score > cs[b].score })
+		at := make(plotter.XYs, 0, 24)
+		for k := 0; k < len(cs) && len(at) < 24; k += max(1, len(cs)/24) {
+			at = append(at, cs[k].at)
+		}
+		vl.texts = append(vl.texts, fmtNum(unnudge(l, levels)))
+		vl.at = append(vl.at, at)
+	}
+	return vl
+}
+
+// valueLabels is a plot.Plotter writing texts[k] centred on the first free
+// point of at[k] (see layout.placeAt).
+type valueLabels struct {
+	texts []string
+	at    []plotter.XYs
+}
+
+// Plot implements plot.Plotter.
+func (v *valueLabels) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	pts := make([][]vg.Point, len(v.at))
+	for k, xys := range v.at {
+		for _, xy := range xys {
+			pts[k] = append(pts[k], vg.Point{X: trX(xy.X), Y: trY(xy.Y)})
 		}
 	}
-	lab, err := plotter.NewLabels(plotter.XYLabels{XYs: xys, Labels: texts})
-	if err != nil {
-		return &BoxedLabels{}
-	}
-	for i := range lab.TextStyle {
-		lab.TextStyle[i].Font = font.From(DefaultTheme.Font, DefaultTheme.TickSize*0.85)
-		lab.TextStyle[i].XAlign = draw.XCenter
-		lab.TextStyle[i].YAlign = draw.YCenter
-	}
-	return &BoxedLabels{Labels: lab}
+	sty := draw.TextStyle{Color: color.Black, Font: font.From(DefaultTheme.Font, DefaultTheme.TickSize*0.85),
+		Handler: plainHandler()}
+	deferLabel(p, c, orderLine, func(l *layout, c draw.Canvas) {
+		for k, s := range v.texts {
+			l.placeAt(c, s, sty, pts[k], c.Rectangle)
+		}
+	})
 }

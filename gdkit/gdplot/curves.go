@@ -133,35 +133,30 @@ func DerivativeSign(f, df func(float64) float64, a, b float64, xs []float64) (*p
 	// of an increasing point, up and to the right of a decreasing one,
 	// right above a critical point (below it at a minimum).
 	var pts plotter.XYs
+	verdicts := &pointLabels{}
+	sty := labelStyle()
+	sty.Font = p.Legend.TextStyle.Font
 	for _, x := range xs {
 		y := f(x)
 		if !finite(x, y) || math.IsNaN(df(x)) {
 			continue
 		}
 		pts = append(pts, plotter.XY{X: x, Y: y})
-		t := trend(x)
-		align, dx, dy, yalign := draw.XCenter, vg.Length(0), vg.Points(8), draw.YBottom
+		u := dir(0, 1)
 		if h := (b - a) / 50; f(x-h)+f(x+h) > 2*y {
-			// a minimum: write below it
-			yalign, dy = draw.YTop, -vg.Points(8)
+			u = dir(0, -1) // a minimum: write below it
 		}
+		t := trend(x)
 		switch t {
 		case gdkit.Increasing:
-			align, dx, dy, yalign = draw.XRight, -vg.Points(4), vg.Points(8), draw.YBottom
+			u = dir(-1, 1)
 		case gdkit.Decreasing:
-			align, dx, dy, yalign = draw.XLeft, vg.Points(4), vg.Points(8), draw.YBottom
+			u = dir(1, 1)
 		}
-		lab, err := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x, Y: y}}, Labels: []string{t.Spanish()}})
-		if err != nil {
-			return nil, err
-		}
-		lab.TextStyle[0].Font = p.Legend.TextStyle.Font
-		lab.TextStyle[0].Handler = p.Legend.TextStyle.Handler
-		lab.TextStyle[0].XAlign = align
-		lab.TextStyle[0].YAlign = yalign
-		lab.Offset = vg.Point{X: dx, Y: dy}
-		p.Add(lab)
+		verdicts.items = append(verdicts.items, pointLabel{xy: plotter.XY{X: x, Y: y}, text: t.Spanish(), sty: sty,
+			dirs: []vg.Point{u}, keep: DefaultTheme.MarkerRadius + vg.Points(3)})
 	}
+	p.Add(verdicts)
 	if len(pts) > 0 {
 		sc, err := markers(pts, 2, draw.CircleGlyph{})
 		if err != nil {

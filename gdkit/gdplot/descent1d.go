@@ -99,7 +99,17 @@ func addDescent1D(p *plot.Plot, E func(float64) float64, a, b float64, ws, es []
 		p.Title.Text += "\n" + strings.Join(notes, "\n")
 	}
 	p.X.Min, p.X.Max = a, b
+	zeroFloor(p)
 	return nil
+}
+
+// zeroFloor starts the y axis of p at 0 when its data are positive and
+// start within a fifth of their top (an error E ≥ 0 seen from 0), so the
+// axis reads 0, 5, 10, 15 rather than starting at an odd value.
+func zeroFloor(p *plot.Plot) {
+	if p.Y.Min > 0 && p.Y.Min <= 0.2*p.Y.Max {
+		p.Y.Min = 0
+	}
 }
 
 // DescentSequence returns the "figure sequence" of the slides: k panels
@@ -166,8 +176,9 @@ type Run1D struct {
 
 // AlphaPanels draws the runs side by side on E over the same window [a, b]
 // and shared axes: the slide "Efecto de α" (too small / right / too large).
-// A run that leaves the window or diverges is drawn up to that point with
-// a note.
+// Up to three runs go in one row; four in a 2×2 grid, more in rows of three,
+// so the panels keep a readable aspect. A run that leaves the window or
+// diverges is drawn up to that point with a note.
 func AlphaPanels(E func(float64) float64, a, b float64, runs []Run1D) (*Figure, error) {
 	if len(runs) == 0 {
 		return nil, fmt.Errorf("gdplot: AlphaPanels has no run: %w", gdkit.ErrEmpty)
@@ -183,9 +194,17 @@ func AlphaPanels(E func(float64) float64, a, b float64, runs []Run1D) (*Figure, 
 		}
 		ps[i] = p
 	}
-	fig := Panels(ps...)
-	fig.Width = vg.Length(len(ps)) * 4.2 * vg.Inch
-	fig.Height = 3.8 * vg.Inch
+	cols := min(len(ps), 3)
+	if len(ps) == 4 {
+		cols = 2
+	}
+	rows := (len(ps) + cols - 1) / cols
+	fig, _ := PanelGrid(rows, cols)
+	for i, p := range ps {
+		fig.Set(i/cols, i%cols, p)
+	}
+	fig.Width = vg.Length(cols) * 4.2 * vg.Inch
+	fig.Height = vg.Length(rows) * 3.8 * vg.Inch
 	fig.ShareX, fig.ShareY = true, true
 	return fig, nil
 }

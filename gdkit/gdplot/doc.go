@@ -44,6 +44,35 @@
 // with the theme, whose MathText typesets "$\alpha$", "$w_1^2$" or
 // "$\partial E/\partial w_1$" in titles, labels and legends.
 //
+// # The rules of slide figures
+//
+// Every figure drawn through a Figure (Save, Encode, nb.Show) keeps the
+// rules a lecturer expects of a slide, whoever built it:
+//
+//   - ticks: the theme's RoundTicks labels multiples of a 1, 2, 2.5 or
+//     5 × 10ⁿ step, 4 to 7 of them, 0 among them when it is in range (as
+//     matplotlib's MaxNLocator), with one number of decimals and "−";
+//   - text: the labels this package writes inside a plot (step numbers,
+//     verdicts, slopes, contour values, start numbers, line labels, notes)
+//     are placed after everything else is drawn, where they cover no other
+//     text and no marker or arrowhead; a label that has no room next to its
+//     point moves out with a leader line, and descent steps that pile up are
+//     left unnumbered by a stated rule (first and last, then in order until
+//     one has no room) with a note saying which;
+//   - legends: in the spot that covers the fewest lines, markers and labels
+//     (matplotlib's loc="best"), or outside at the right when every spot
+//     covers data; notes with no free spot go under the plot;
+//   - arrows: a descent step long enough to carry its head gets one; quiver
+//     arrows are one grid step long at most (automatic Scale), and arrows
+//     shorter than their head lose it or are left out, with a note;
+//   - math is italic ($\mathbf{w}$ bold italic), paths have ten distinct
+//     colours, four panels go in a 2×2 grid, and the 3D floor is the
+//     slide's contourf(..., offset=0).
+//
+// Lint checks a figure against them (no overlapping text, no text off the
+// canvas, round tick steps, no NaN in SVG); `go run ./cmd/figures -lint`
+// runs it on every figure of the course.
+//
 // # Bad input
 //
 // Figures never panic on bad input. Empty input is an error wrapping

@@ -43,7 +43,7 @@ func Example() {
 		return
 	}
 	p.Add(q)
-	fmt.Printf("longest arrow 0.9 of the step 0.8: scale %.4f\n", q.EffectiveScale())
+	fmt.Printf("longest arrow one grid step (0.8): scale %.4f\n", q.EffectiveScale())
 
 	fig := gdplot.Single(p).WithSize(16*gdplot.Cm, 16*gdplot.Cm)
 	dir, err := os.MkdirTemp("", "gdplot")
@@ -56,7 +56,7 @@ func Example() {
 	// in a notebook, nb.Show(fig) shows it.
 	fmt.Println(fig.Save(filepath.Join(dir, "flechas.svg")))
 	// Output:
-	// longest arrow 0.9 of the step 0.8: scale 0.0265
+	// longest arrow one grid step (0.8): scale 0.0295
 	// <nil>
 }
 

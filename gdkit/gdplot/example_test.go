@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"gdkit.dev/gdkit/gdplot"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 )
 
 // The slide "Descenso de gradiente en 1D": E(w) = w², α = 0.2, w0 = 2.5.
@@ -52,4 +54,24 @@ func ExampleLevels() {
 	ls, _ := gdplot.Levels(0, 100, 4, true)
 	fmt.Println(ls)
 	// Output: [1.5625 14.0625 39.0625 76.5625]
+}
+
+// ExampleLint checks a figure against the rules of slide figures: here a
+// plot whose y axis uses gonum's default ticks, labelled 3, 9, 15.
+func ExampleLint() {
+	p := gdplot.New("Lint", "$w$", "$E(w)$")
+	l, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 1}, {X: 1, Y: 17}})
+	p.Add(l)
+	fig := gdplot.Single(p)
+	probs, err := gdplot.Lint(fig)
+	fmt.Println(len(probs), err) // the theme's RoundTicks: 0, 5, 10, 15
+
+	p.Y.Tick.Marker = plot.DefaultTicks{}
+	probs, _ = gdplot.Lint(fig)
+	for _, pr := range probs {
+		fmt.Println(pr)
+	}
+	// Output:
+	// 0 <nil>
+	// ticks: Lint (y): step 6 between labelled ticks is not 1, 2, 2.5 or 5 × 10ⁿ
 }

@@ -31,8 +31,19 @@ const (
 // (text such as a title "diverge: NaN" is not a number and may say NaN).
 // Nothing is written when drawing fails.
 func (f *Figure) Encode(w io.Writer, format string) error {
-	if err := f.check(); err != nil {
+	b, err := f.encode(format, true)
+	if err != nil {
 		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
+
+// encode returns the figure in format; with check, an SVG holding a
+// non-finite number is an error.
+func (f *Figure) encode(format string, check bool) ([]byte, error) {
+	if err := f.check(); err != nil {
+		return nil, err
 	}
 	wd, ht, dpi := f.size()
 	var cnv vg.CanvasWriterTo
@@ -45,7 +56,7 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 	case PDF:
 		cnv = vgpdf.New(wd, ht)
 	default:
-		return fmt.Errorf("gdplot: unsupported format %q (want png, svg or pdf): %w", format, errBadParam)
+		return nil, fmt.Errorf("gdplot: unsupported format %q (want png, svg or pdf): %w", format, errBadParam)
 	}
 	var dc vg.CanvasSizer = cnv
 	if pc, ok := cnv.(*vgpdf.Canvas); ok {
@@ -54,19 +65,18 @@ func (f *Figure) Encode(w io.Writer, format string) error {
 		dc = glyphCanvas{Canvas: pc, size: pc.Size}
 	}
 	if err := f.Draw(draw.New(dc)); err != nil {
-		return err
+		return nil, err
 	}
 	var buf bytes.Buffer
 	if _, err := cnv.WriteTo(&buf); err != nil {
-		return err
+		return nil, err
 	}
-	if format == SVG {
+	if format == SVG && check {
 		if err := checkSVGNumbers(buf.Bytes()); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return buf.Bytes(), nil
 }
 
 // Bytes returns the figure encoded in format (see Encode).
@@ -107,8 +117,8 @@ func (f *Figure) SaveAll(base string, formats ...string) error {
 var svgAttr = regexp.MustCompile(`([\w:-]+)="([^"]*)"`)
 
 // nonFinite matches NaN, Inf, +Inf or -Inf as Go prints them, not inside a
-// longer word.
-var nonFinite = regexp.MustCompile(`\b(NaN|Inf)\b`)
+// longer word, but right after an SVG path command ("M1,2LNaN,3").
+var nonFinite = regexp.MustCompile(`(?:^|[^A-Za-z]|[MLHVCSQTAZmlhvcsqtaz])(?:NaN|Inf)\b`)
 
 // checkSVGNumbers returns an error if an attribute of the SVG document b
 // (a coordinate, a path, a transform, a style) holds NaN or ±Inf: a bug in

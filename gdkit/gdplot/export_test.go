@@ -45,6 +45,8 @@ func TestCheckSVGNumbers(t *testing.T) {
 	}{
 		{"finite path", `<svg><path d="M1,2L3.5,-4e-07"/></svg>`, false},
 		{"NaN in a path", `<svg><path d="M1,NaN L2,3"/></svg>`, true},
+		{"NaN right after a path command", `<svg><path d="M39.768,27.789LNaN,307.24"/></svg>`, true},
+		{"Inf right after a path command", `<svg><path d="M1,2l-Inf,3"/></svg>`, true},
 		{"+Inf in a transform", `<svg><g transform="translate(+Inf, 0)"></g></svg>`, true},
 		{"-Inf in a coordinate", `<svg><text x="-Inf" y="1">a</text></svg>`, true},
 		{"NaN in a style", `<svg><path style="stroke-width:NaN" d="M0,0"/></svg>`, true},

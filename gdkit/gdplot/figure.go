@@ -258,61 +258,144 @@ func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
 	}
 	mainC := c
 	mainC.Max.X -= w
-	mainC = aspectCanvas(main, mainC)
+	dataC, used := drawPlot(main, mainC)
 	sideC := c
-	sideC.Min.X = mainC.Max.X + vg.Points(10)
-	sideC.Max.X = sideC.Min.X + w - vg.Points(10)
-	drawPlot(main, mainC)
-	dataC := main.DataCanvas(mainC)
+	sideC.Min.X = max(dataC.Max.X, used.Max.X) + vg.Points(10)
+	sideC.Max.X = min(sideC.Min.X+w-vg.Points(10), c.Max.X)
 	sideData := f.Side.DataCanvas(sideC)
 	sideC.Min.Y += dataC.Min.Y - sideData.Min.Y
 	sideC.Max.Y += dataC.Max.Y - sideData.Max.Y
-	// Keep the bar narrow: width of the bar ≈ 0.25 in, ticks on the right.
-	f.Side.Draw(sideC)
+	drawPlot(f.Side, sideC)
 }
 
-// drawPlot draws p on c like p.Draw, but draws the legend inside the data
-// area on a white, grey-framed box so that it stays readable over curves
-// (gonum/plot draws legends without a background).
-func drawPlot(p *plot.Plot, c draw.Canvas) {
-	c = aspectCanvas(p, c)
-	defer wrapTitle(p, c.Max.X-c.Min.X)()
+// drawPlot draws p on c0 as p.Draw does, and returns the data area used,
+// with the rules of the slide theme for text inside the plot:
+//
+//   - the labels this package adds (step numbers, contour values, notes,
+//     ...) are placed after everything else is drawn, where they cover no
+//     other text and no marker (see layout);
+//   - the legend goes, on a white, grey-framed box, in the spot of the data
+//     area that covers the fewest lines, markers and labels (matplotlib's
+//     loc="best": upper right, upper left, lower left, lower right, ...,
+//     trying first the corner p.Legend.Top/Left names), or outside at the
+//     right of the data area when every spot covers data;
+//   - notes that find no free spot are written under the plot.
+//
+// The plot is drawn on a recording canvas, once more when the legend or a
+// note goes outside (the data area shrinks), and replayed on c0. It also
+// returns the part of c0 the plot took (narrower when EqualAspect).
+func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 	saved := p.Legend
-	if saved.Rectangle(c).Size().Y == 0 {
-		p.Draw(c)
-		return
+	hasLegend := saved.Rectangle(c0).Size().Y > 0
+	if hasLegend {
+		p.Legend = plot.Legend{
+			TextStyle: saved.TextStyle, Padding: saved.Padding, Top: saved.Top, Left: saved.Left,
+			XOffs: saved.XOffs, YOffs: saved.YOffs, YPosition: saved.YPosition, ThumbnailWidth: saved.ThumbnailWidth,
+		}
+		defer func() { p.Legend = saved }()
 	}
-	p.Legend = plot.Legend{
-		TextStyle: saved.TextStyle, Padding: saved.Padding, Top: saved.Top, Left: saved.Left,
-		XOffs: saved.XOffs, YOffs: saved.YOffs, YPosition: saved.YPosition, ThumbnailWidth: saved.ThumbnailWidth,
+	leg := saved
+	leg.Top, leg.Left, leg.XOffs, leg.YOffs = true, true, 0, 0
+	legPad := vg.Points(3)
+	legSize := leg.Rectangle(c0).Size()
+	legBox := vg.Point{X: legSize.X + 2*legPad, Y: legSize.Y + 2*legPad}
+	legendOut := false
+	capH := vg.Length(0) // height reserved under the plot for notes
+	for pass := 0; ; pass++ {
+		wasOut := legendOut
+		c := c0
+		capSty := noteStyle()
+		noteH := func(n placedNote) vg.Length { return capSty.Height(n.text) + vg.Points(2) }
+		if capH > 0 {
+			c.Min.Y += capH + vg.Points(4)
+		}
+		if legendOut {
+			c.Max.X -= legBox.X + vg.Points(10)
+		}
+		c = aspectCanvas(p, c)
+		restore := wrapTitle(p, c.Max.X-c.Min.X)
+		dataC := p.DataCanvas(c)
+		rc := newRecCanvas()
+		l := newLayout(dataC.Rectangle, c.Rectangle)
+		l.watch(rc)
+		layouts.Store(p, l)
+		p.Draw(draw.Canvas{Canvas: rc, Rectangle: c.Rectangle})
+		layouts.Delete(p)
+		commentTicks(rc, p.Title.Text+" (x)", p.X.Tick.Marker, p.X.Min, p.X.Max)
+		commentTicks(rc, p.Title.Text+" (y)", p.Y.Tick.Marker, p.Y.Min, p.Y.Max)
+		l.runDeferred(orderNote) // labels, then the legend, then notes
+		var at vg.Rectangle
+		if hasLegend {
+			if legendOut {
+				x := dataC.Max.X + vg.Points(8)
+				at = vg.Rectangle{Min: vg.Point{X: x, Y: dataC.Max.Y - legBox.Y}, Max: vg.Point{X: x + legBox.X, Y: dataC.Max.Y}}
+			} else {
+				var w int
+				at, w = l.bestSpot(legBox, dataC.Rectangle, legendSpot(saved))
+				if w > 6 || at.Size().X == 0 {
+					legendOut = true
+				}
+			}
+			if at.Size().X > 0 {
+				l.take(at)
+			}
+		}
+		l.runDeferred(math.MaxInt)
+		need := vg.Length(0)
+		for _, n := range l.notes {
+			need += noteH(n)
+		}
+		if pass < 2 && (need > capH || legendOut != wasOut) {
+			capH = max(capH, need)
+			restore()
+			continue
+		}
+		if hasLegend && at.Size().X > 0 {
+			drawLegend(draw.Canvas{Canvas: rc, Rectangle: c.Rectangle}, leg, at, legPad)
+		}
+		y := c0.Min.Y + capH
+		for _, n := range l.notes {
+			pt := vg.Point{X: (dataC.Min.X + dataC.Max.X) / 2, Y: y}
+			sty := capSty
+			sty.XAlign, sty.YAlign, sty.Color = draw.XCenter, draw.YTop, n.color
+			cc := draw.Canvas{Canvas: rc, Rectangle: c0.Rectangle}
+			cc.FillText(sty, pt, n.text)
+			y -= noteH(n)
+		}
+		restore()
+		rc.replay(c0.Canvas)
+		return dataC, c
 	}
-	defer func() { p.Legend = saved }()
-	dataC := p.DataCanvas(c)
-	p.Draw(c)
-	m := vg.Points(5)
-	lc := draw.Crop(dataC, m, -m, m, -m)
-	size := saved.Rectangle(lc).Size()
-	var r vg.Rectangle
-	if saved.Left {
-		r.Min.X = lc.Min.X
-	} else {
-		r.Min.X = lc.Max.X - size.X
+}
+
+// legendSpot is the corner named by the legend's Top and Left.
+func legendSpot(l plot.Legend) spot {
+	switch {
+	case l.Top && l.Left:
+		return spotUpperLeft
+	case l.Top:
+		return spotUpperRight
+	case l.Left:
+		return spotLowerLeft
 	}
-	if saved.Top {
-		r.Min.Y = lc.Max.Y - size.Y
-	} else {
-		r.Min.Y = lc.Min.Y
-	}
-	r.Min.X += saved.XOffs
-	r.Min.Y += saved.YOffs
-	r.Max = vg.Point{X: r.Min.X + size.X, Y: r.Min.Y + size.Y}
-	pad := vg.Points(3)
-	box := vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}
-	c.SetColor(color.RGBA{R: 255, G: 255, B: 255, A: 255})
-	c.Fill(box.Path())
+	return spotLowerRight
+}
+
+// drawLegend draws the legend leg (Top and Left set) in the box at, on a
+// white, grey-framed background, pad inside the frame.
+func drawLegend(c draw.Canvas, leg plot.Legend, at vg.Rectangle, pad vg.Length) {
+	c.SetColor(color.White)
+	c.Fill(at.Path())
 	c.StrokeLines(draw.LineStyle{Color: color.Gray{Y: 0xb0}, Width: vg.Points(0.75)},
-		[]vg.Point{box.Min, {X: box.Max.X, Y: box.Min.Y}, box.Max, {X: box.Min.X, Y: box.Max.Y}, box.Min})
-	saved.Draw(lc)
+		[]vg.Point{at.Min, {X: at.Max.X, Y: at.Min.Y}, at.Max, {X: at.Min.X, Y: at.Max.Y}, at.Min})
+	// With Top and Left, Legend.Draw puts the thumbnails at lc.Min.X and
+	// the first entry under lc.Max.Y.
+	lc := c
+	lc.Min.X = at.Min.X + pad
+	lc.Max.Y = at.Max.Y - pad
+	lc.Max.X = at.Max.X - pad
+	lc.Min.Y = at.Min.Y + pad
+	leg.Draw(lc)
 }
 
 // Image renders the figure to an RGBA image at dpi (0 means f.DPI or

@@ -229,12 +229,12 @@ func TestLabelZeroLevel(t *testing.T) {
 		t.Fatal("level 0 was not nudged: the test needs a grid value 0")
 	}
 	lab := levelLabels(maskNodes(g), levels)
-	for _, s := range lab.Labels.Labels {
+	for _, s := range lab.texts {
 		if strings.Contains(s, "e-") {
 			t.Errorf("label %q", s)
 		}
 	}
-	if len(lab.Labels.Labels) != 3 {
-		t.Errorf("labels %q, want 3", lab.Labels.Labels)
+	if len(lab.texts) != 3 {
+		t.Errorf("labels %q, want 3", lab.texts)
 	}
 }

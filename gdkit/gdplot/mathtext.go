@@ -21,8 +21,10 @@ import (
 // typesets a practical subset itself: letters in italic, Greek letters and
 // symbols (\alpha, \partial, \nabla, \cdot, \leftarrow, ...) as Unicode,
 // subscripts and superscripts (x_1, w_{12}, x^2) smaller and shifted,
-// \frac{a}{b} as a/b, \mathrm{..}/\text{..} upright. Text outside dollars
-// is plain Unicode. It never panics: unknown commands print their name.
+// \frac{a}{b} as a/b, \mathrm{..}/\text{..} upright, \mathbf{..} bold
+// italic (a vector). Text outside dollars
+// is plain Unicode, with the hyphen before a number ("w = -2") set as a
+// minus sign. It never panics: unknown commands print their name.
 type MathText struct {
 	// Fonts is the font cache; nil means font.DefaultCache.
 	Fonts *font.Cache
@@ -56,6 +58,7 @@ func (h MathText) Lines(txt string) []string {
 type run struct {
 	s      string
 	italic bool
+	bold   bool    // \mathbf, \boldsymbol: vectors, bold italic
 	scale  float64 // font scale relative to the base size
 	shift  float64 // baseline shift in units of the base size
 	// back > 0 marks the first run of a script stacked over the previous
@@ -103,12 +106,31 @@ func layoutMath(line string) []run {
 			if i%2 == 1 {
 				p = "$" + p
 			}
-			out = append(out, run{s: p, scale: 1})
+			out = append(out, run{s: textMinus(p), scale: 1})
 			continue
 		}
 		out = append(out, parseMath(p, 1, 0)...)
 	}
 	return out
+}
+
+// textMinus writes a hyphen that is the sign of a number as a minus sign:
+// "w0 = -2" becomes "w0 = −2", as in math, while "mini-lotes" and
+// "x-1" keep theirs.
+func textMinus(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '-' || i+1 >= len(rs) || !unicode.IsDigit(rs[i+1]) && rs[i+1] != '.' {
+			continue
+		}
+		if i == 0 || strings.ContainsRune(" ([=,:", rs[i-1]) {
+			rs[i] = '−'
+		}
+	}
+	return string(rs)
 }
 
 var mathSymbols = map[string]string{
@@ -131,7 +153,12 @@ var mathSymbols = map[string]string{
 const nablaMark = "\x00nabla"
 
 // upright commands whose argument is typeset upright.
-var uprightCmds = map[string]bool{"mathrm": true, "text": true, "textrm": true, "operatorname": true, "mathbf": true, "boldsymbol": true}
+var uprightCmds = map[string]bool{"mathrm": true, "text": true, "textrm": true, "operatorname": true}
+
+// boldCmds are the commands whose argument is typeset bold: letters bold
+// italic, as vectors are printed (ISO 80000-2), so that the slides' $\mathbf{w}$
+// is a slanted bold w like every other symbol, never an upright one.
+var boldCmds = map[string]bool{"mathbf": true, "boldsymbol": true, "bm": true}
 
 // parseMath typesets math source s at the given scale and baseline shift.
 func parseMath(s string, scale, shift float64) []run {
@@ -142,7 +169,7 @@ func parseMath(s string, scale, shift float64) []run {
 		if str == "" {
 			return
 		}
-		if n := len(out); n > 0 && out[n-1].italic == italic && out[n-1].scale == scale && out[n-1].shift == shift {
+		if n := len(out); n > 0 && out[n-1].italic == italic && !out[n-1].bold && out[n-1].scale == scale && out[n-1].shift == shift {
 			out[n-1].s += str
 			return
 		}
@@ -218,6 +245,14 @@ func parseMath(s string, scale, shift float64) []run {
 				var arg string
 				arg, i = group(i)
 				emit(arg, false)
+			case boldCmds[name]:
+				var arg string
+				arg, i = group(i)
+				sub := parseMath(arg, scale, shift)
+				for k := range sub {
+					sub[k].bold = true
+				}
+				out = append(out, sub...)
 			case name == "sqrt":
 				var arg string
 				arg, i = group(i)
@@ -313,6 +348,9 @@ func (h MathText) face(base font.Font, r run) font.Face {
 	if r.italic {
 		f.Style = xfont.StyleItalic
 	}
+	if r.bold {
+		f.Weight = xfont.WeightBold
+	}
 	return h.cache().Lookup(f, f.Size)
 }
 
@@ -377,6 +415,10 @@ func (h MathText) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		return
 	}
 	base := h.cache().Lookup(sty.Font, sty.Font.Size)
+	if cm, ok := asCommenter(c); ok {
+		cm.Comment(textBegin)
+		defer cm.Comment(textEnd)
+	}
 	c.SetColor(sty.Color)
 	if sty.Rotation != 0 {
 		c.Push()

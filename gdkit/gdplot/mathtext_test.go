@@ -97,3 +97,18 @@ func TestMathTextMinus(t *testing.T) {
 		}
 	}
 }
+
+func TestTextMinus(t *testing.T) {
+	for in, want := range map[string]string{
+		"$w_0$ = -2 → mínimo": "$w_0$ = −2 → mínimo",
+		"-0.5":                "−0.5",
+		"(-3, 4)":             "(−3, 4)",
+		"mini-lotes (64)":     "mini-lotes (64)",
+		"x-1":                 "x-1",
+		"pendiente -1":        "pendiente −1",
+	} {
+		if got := textMinus(in); got != want {
+			t.Errorf("textMinus(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,11 +1,9 @@
 package gdplot
 
 import (
-	"math"
 	"testing"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
@@ -50,33 +48,39 @@ func TestNotePlacement(t *testing.T) {
 	}
 }
 
-// TestLossCurveNoteCorner: the divergence note of LossCurve goes to an empty
-// corner other than the legend's, not onto a curve rising to the top right.
-func TestLossCurveNoteCorner(t *testing.T) {
-	rise := make([]float64, 61) // 10^k up to k = 59, then +Inf
-	for k := range rise {
-		rise[k] = math.Pow(10, float64(k))
+// TestPlaceNoteFreeSpot: a note goes to the spot of the data area that no
+// line crosses, and under the plot (layout.notes) when lines cross every
+// spot.
+func TestPlaceNoteFreeSpot(t *testing.T) {
+	area := vg.Rectangle{Max: vg.Point{X: 300, Y: 200}}
+	c := draw.Canvas{Canvas: new(recorder.Canvas), Rectangle: area}
+	// A line along the top and one down the left side: the free corners
+	// are the lower right and, less so, the right middle.
+	l := newLayout(area, area)
+	for x := vg.Length(0); x <= 300; x += 1 {
+		l.grid.add(vg.Point{X: x, Y: 190})
 	}
-	rise[60] = math.Inf(1)
-	short := []float64{10, 20, 40, 80, 160, 320, 640, 1280, 2560, 5120}
-	p, err := LossCurve(true, Series{"corta", short}, Series{"sube", rise})
-	if err != nil {
-		t.Fatal(err)
+	for y := vg.Length(0); y <= 200; y += 1 {
+		l.grid.add(vg.Point{X: 10, Y: y})
 	}
-	var pts plotter.XYs
-	for _, s := range [][]float64{short, rise[:60]} {
-		for k, y := range s {
-			pts = append(pts, plotter.XY{X: float64(k), Y: math.Log10(y)})
+	l.grid.build()
+	l.placeNote(c, "diverge en la iteración 7", nil, spotUpperLeft)
+	if len(l.notes) != 0 || len(l.texts) != 1 {
+		t.Fatalf("note not placed inside: %d notes under the plot, %d texts", len(l.notes), len(l.texts))
+	}
+	if b := l.texts[0]; b.Min.X < 150 || b.Max.Y > 100 {
+		t.Errorf("note at %v, want the lower right", b)
+	}
+	// Lines everywhere: the note goes under the plot.
+	full := newLayout(area, area)
+	for x := vg.Length(0); x <= 300; x += 4 {
+		for y := vg.Length(0); y <= 200; y += 4 {
+			full.grid.add(vg.Point{X: x, Y: y})
 		}
 	}
-	c := emptiestCorner(p, pts, true)
-	if c.top == p.Legend.Top && c.left == p.Legend.Left {
-		t.Errorf("note corner %+v is the legend's", c)
-	}
-	if n := cornerCount(p, pts, c); n != 0 {
-		t.Errorf("note corner %+v holds %d points, want 0", c, n)
-	}
-	if c != (corner{top: false, left: false}) {
-		t.Errorf("note corner %+v, want bottom-right (the only empty one besides the legend's)", c)
+	full.grid.build()
+	full.placeNote(c, "nota", nil)
+	if len(full.notes) != 1 || len(full.texts) != 0 {
+		t.Errorf("crowded plot: %d notes under the plot, %d inside, want 1 and 0", len(full.notes), len(full.texts))
 	}
 }

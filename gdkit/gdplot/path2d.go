@@ -2,6 +2,7 @@ package gdplot
 
 import (
 	"fmt"
+	"image/color"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -17,6 +18,11 @@ import (
 // (a triangle), in palette colour i; label goes into the legend. A path
 // that becomes non-finite is drawn up to its last finite point with a note.
 func AddPath(p *plot.Plot, xs, ys []float64, i int, label string) error {
+	return addPath(p, xs, ys, DefaultTheme.Color(i), draw.CircleGlyph{}, label)
+}
+
+// addPath is AddPath in colour col with step markers of shape step.
+func addPath(p *plot.Plot, xs, ys []float64, col color.Color, step draw.GlyphDrawer, label string) error {
 	if len(xs) == 0 {
 		return fmt.Errorf("gdplot: the path has no point: %w", gdkit.ErrEmpty)
 	}
@@ -31,18 +37,17 @@ func AddPath(p *plot.Plot, xs, ys []float64, i int, label string) error {
 	for k := range xys {
 		xys[k] = plotter.XY{X: xs[k], Y: ys[k]}
 	}
-	col := DefaultTheme.Color(i)
 	if n > 1 {
 		p.Add(&arrows{XYs: xys, LineStyle: draw.LineStyle{Color: col, Width: DefaultTheme.GuideWidth * 1.3}, Shrink: vg.Points(1)})
 	}
-	pts, _ := markers(xys, i, draw.CircleGlyph{})
-	pts.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 0.7
-	p.Add(pts)
-	start, _ := markers(xys[:1], i, draw.BoxGlyph{})
-	start.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 1.3
-	end, _ := markers(xys[n-1:], i, draw.PyramidGlyph{})
-	end.GlyphStyle.Radius = DefaultTheme.MarkerRadius * 1.5
-	p.Add(start, end)
+	glyphs := func(xys plotter.XYs, shape draw.GlyphDrawer, r vg.Length) *plotter.Scatter {
+		s, _ := plotter.NewScatter(xys)
+		s.GlyphStyle = draw.GlyphStyle{Color: col, Radius: r, Shape: shape}
+		return s
+	}
+	p.Add(glyphs(xys, step, DefaultTheme.MarkerRadius*0.7))
+	p.Add(glyphs(xys[:1], draw.BoxGlyph{}, DefaultTheme.MarkerRadius*1.3))
+	p.Add(glyphs(xys[n-1:], draw.PyramidGlyph{}, DefaultTheme.MarkerRadius*1.5))
 	if label != "" {
 		p.Legend.Add(label, &legendThumb{draw.LineStyle{Color: col, Width: DefaultTheme.LineWidth}})
 	}
@@ -67,7 +72,10 @@ func Trajectory(g plotter.GridXYZ, levels []float64, xs, ys []float64) (*plot.Pl
 }
 
 // MultiStart returns the contour map of g with one descent path per start,
-// paths[k] being a list of [w1, w2] points; start k is numbered k+1.
+// paths[k] being a list of [w1, w2] points; start k is numbered k+1. Each
+// path has its own colour of the theme's PathPalette (ten in the slide
+// theme); from the eleventh on, colours repeat with other step markers
+// (rings, then hollow squares, crosses).
 func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plot.Plot, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("gdplot: MultiStart has no path: %w", gdkit.ErrEmpty)
@@ -81,7 +89,8 @@ func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plo
 	var names []string
 	for k, path := range paths {
 		xs, ys := split(path)
-		if err := AddPath(p, xs, ys, colorSkipBlack(k), ""); err != nil {
+		col, shape := pathStyle(k)
+		if err := addPath(p, xs, ys, col, shape, ""); err != nil {
 			return nil, fmt.Errorf("gdplot: path %d: %w", k, err)
 		}
 		starts = append(starts, plotter.XY{X: xs[0], Y: ys[0]})
@@ -101,11 +110,16 @@ func MultiStart(g plotter.GridXYZ, levels []float64, paths [][][2]float64) (*plo
 	return p, nil
 }
 
-// colorSkipBlack maps k to palette indices avoiding 2 (black), which is
-// reserved for reference marks.
-func colorSkipBlack(k int) int {
-	idx := []int{0, 1, 3, 4, 5}
-	return idx[k%len(idx)]
+// pathStyle returns the colour and step marker of path k: the k-th colour
+// of the path palette, and after a full round of colours another marker.
+func pathStyle(k int) (color.Color, draw.GlyphDrawer) {
+	pal := DefaultTheme.PathPalette
+	if len(pal) == 0 {
+		pal = pathPalette
+	}
+	shapes := []draw.GlyphDrawer{draw.CircleGlyph{}, draw.RingGlyph{}, draw.SquareGlyph{}, draw.CrossGlyph{}}
+	k = max(k, 0)
+	return pal[k%len(pal)], shapes[(k/len(pal))%len(shapes)]
 }
 
 // split converts [][2]float64 points into separate x and y slices.

@@ -33,10 +33,16 @@ const (
 //
 // The arrow for vector (u, v) at (x, y) goes, in data coordinates, from the
 // pivot point to (x + s·u, y + s·v), where s is Scale. With Scale == 0 the
-// scale is chosen so that the longest finite arrow is 0.9 of the smallest
-// grid step: s = 0.9·min(Δx, Δy) / max‖(u, v)‖.
-// Vectors with a NaN or infinite component are skipped; zero vectors are
-// drawn as a dot of radius ZeroRadius (or skipped when ZeroRadius is 0).
+// scale is chosen so that the longest finite arrow is one grid step (the
+// smallest): s = min(Δx, Δy) / max‖(u, v)‖.
+//
+// An arrow carries a head of HeadLength times its length (between MinHead
+// and MaxHead) when it is at least 1.3 heads long. A shorter arrow is drawn
+// without a head if it is at least MinShaft long, and not drawn otherwise
+// (nor are zero vectors, unless ZeroRadius asks for a dot); when a Figure
+// draws the plot, a note says how many arrows lost their head or were
+// left out, so that a field that vanishes near a minimum is not mistaken
+// for a missing one. Vectors with a NaN or infinite component are skipped.
 type Quiver struct {
 	// x and y are the column and row coordinates of the grid; u and v the
 	// vector components, row-major: u[r*len(x)+c] is the x component at
@@ -44,7 +50,7 @@ type Quiver struct {
 	x, y, u, v []float64
 
 	// Scale is the data length of an arrow per unit magnitude.
-	// Zero means automatic (longest arrow = 0.9 grid step).
+	// Zero means automatic (longest arrow = one grid step).
 	Scale float64
 
 	// Pivot is the part of the arrow anchored at the grid point.
@@ -62,8 +68,12 @@ type Quiver struct {
 	MaxHead    vg.Length
 	HeadWidth  float64
 
+	// MinShaft is the shortest arrow drawn (without a head); shorter
+	// arrows are left out. Zero means the shaft width.
+	MinShaft vg.Length
+
 	// ZeroRadius is the radius of the dot drawn for a zero vector;
-	// 0 skips zero vectors.
+	// 0 (the default) leaves zero vectors out.
 	ZeroRadius vg.Length
 
 	// ColorMap, if not nil, colours each arrow by its magnitude
@@ -103,13 +113,12 @@ func NewQuiver(u, v plotter.GridXYZ) (*Quiver, error) {
 		x: gu.xs, y: gu.ys, u: gu.zs, v: gv.zs,
 		LineStyle: draw.LineStyle{
 			Color: color.Black,
-			Width: vg.Points(0.8),
+			Width: vg.Points(0.9),
 		},
-		HeadLength: 0.33,
-		MinHead:    vg.Points(3.5),
-		MaxHead:    vg.Points(9),
-		HeadWidth:  0.7,
-		ZeroRadius: vg.Points(0.8),
+		HeadLength: 0.35,
+		MinHead:    vg.Points(2),
+		MaxHead:    vg.Points(7),
+		HeadWidth:  0.75,
 	}, nil
 }
 
@@ -155,7 +164,7 @@ func (q *Quiver) magnitude(i int) (float64, bool) {
 }
 
 // EffectiveScale returns the scale s used to draw the arrows: Scale when
-// it is positive and finite, otherwise 0.9·min(Δx, Δy)/max‖(u, v)‖
+// it is positive and finite, otherwise min(Δx, Δy)/max‖(u, v)‖
 // (0 for a field with no non-zero finite vector).
 func (q *Quiver) EffectiveScale() float64 {
 	num, den := q.scale()
@@ -175,7 +184,7 @@ func (q *Quiver) scale() (num, den float64) {
 	if hi == 0 {
 		return 0, 0
 	}
-	return 0.9 * q.minStep(), hi
+	return q.minStep(), hi
 }
 
 // arrowCount returns the number of arrows drawn: the vectors that are finite
@@ -265,6 +274,7 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 	if sty.Color == nil {
 		sty.Color = color.Black
 	}
+	headless, left := 0, 0
 	for i := range n {
 		m, ok := q.magnitude(i)
 		if !ok {
@@ -281,6 +291,8 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 				pt := vg.Point{X: trX(q.x[i%len(q.x)]), Y: trY(q.y[i/len(q.x)])}
 				c.SetColor(col)
 				c.Fill(quiverDot(pt, q.ZeroRadius))
+			} else {
+				left++
 			}
 			continue
 		}
@@ -295,23 +307,62 @@ func (q *Quiver) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		st := sty
 		st.Color = col
-		q.drawArrow(c, st, a, b)
+		switch q.drawArrow(c, st, a, b) {
+		case arrowHeadless:
+			headless++
+		case arrowLeftOut:
+			left++
+		}
+	}
+	if msg := quiverNote(headless, left); msg != "" && layoutOf(p) != nil {
+		deferLabel(p, c, orderNote, func(l *layout, c draw.Canvas) {
+			l.placeNote(c, msg, color.Gray{Y: 0x40}, spotLowerRight)
+		})
 	}
 	if n := q.note(); n != nil {
 		n.Plot(c, p)
 	}
 }
 
-// drawArrow draws a shaft from a to b and a filled head at b.
-func (q *Quiver) drawArrow(c draw.Canvas, sty draw.LineStyle, a, b vg.Point) {
+// quiverNote says how many arrows were drawn without a head or left out.
+func quiverNote(headless, left int) string {
+	plural := func(n int, one, many string) string {
+		if n == 1 {
+			return one
+		}
+		return fmt.Sprintf(many, n)
+	}
+	switch {
+	case headless > 0 && left > 0:
+		return plural(headless, "1 flecha corta sin punta", "%d flechas cortas sin punta") + " y " +
+			plural(left, "1 muy corta sin dibujar", "%d muy cortas sin dibujar")
+	case headless > 0:
+		return plural(headless, "1 flecha más corta que su punta: sin punta", "%d flechas más cortas que su punta: sin punta")
+	case left > 0:
+		return plural(left, "1 flecha muy corta sin dibujar", "%d flechas muy cortas sin dibujar")
+	}
+	return ""
+}
+
+// What drawArrow drew.
+const (
+	arrowWithHead = iota
+	arrowHeadless
+	arrowLeftOut
+)
+
+// drawArrow draws a shaft from a to b with a filled head at b, a shaft
+// alone when the arrow is shorter than 1.3 heads, nothing when it is
+// shorter than MinShaft, and says which.
+func (q *Quiver) drawArrow(c draw.Canvas, sty draw.LineStyle, a, b vg.Point) int {
 	d := b.Sub(a)
 	l := vg.Length(math.Hypot(float64(d.X), float64(d.Y)))
-	if l <= 0 {
-		if q.ZeroRadius > 0 {
-			c.SetColor(sty.Color)
-			c.Fill(quiverDot(a, q.ZeroRadius))
-		}
-		return
+	minShaft := q.MinShaft
+	if minShaft <= 0 {
+		minShaft = max(sty.Width, vg.Points(0.5))
+	}
+	if l < minShaft {
+		return arrowLeftOut
 	}
 	head := vg.Length(q.HeadLength) * l
 	if head < q.MinHead {
@@ -320,15 +371,14 @@ func (q *Quiver) drawArrow(c draw.Canvas, sty draw.LineStyle, a, b vg.Point) {
 	if q.MaxHead > 0 && head > q.MaxHead {
 		head = q.MaxHead
 	}
-	if head > l {
-		head = l
+	if l < 1.3*head || head <= 0 {
+		c.StrokeLine2(sty, a.X, a.Y, b.X, b.Y)
+		return arrowHeadless
 	}
 	ux, uy := d.X/l, d.Y/l // unit direction
 	base := vg.Point{X: b.X - ux*head, Y: b.Y - uy*head}
 	hw := head * vg.Length(q.HeadWidth) / 2
-	if base != a {
-		c.StrokeLine2(sty, a.X, a.Y, base.X+ux*head/4, base.Y+uy*head/4)
-	}
+	c.StrokeLine2(sty, a.X, a.Y, base.X+ux*head/4, base.Y+uy*head/4)
 	var pa vg.Path
 	pa.Move(b)
 	pa.Line(vg.Point{X: base.X - uy*hw, Y: base.Y + ux*hw})
@@ -336,6 +386,7 @@ func (q *Quiver) drawArrow(c draw.Canvas, sty draw.LineStyle, a, b vg.Point) {
 	pa.Close()
 	c.SetColor(sty.Color)
 	c.Fill(pa)
+	return arrowWithHead
 }
 
 // quiverDot returns a closed circle of radius r around p.

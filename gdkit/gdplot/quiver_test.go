@@ -104,8 +104,8 @@ func TestQuiverScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := q.EffectiveScale(), 0.9*0.5/5; math.Abs(got-want) > 1e-15 {
-		t.Errorf("auto scale = %v, want 0.9·0.5/5 = %v", got, want)
+	if got, want := q.EffectiveScale(), 0.5/5; math.Abs(got-want) > 1e-15 {
+		t.Errorf("auto scale = %v, want 0.5/5 = %v (longest arrow one grid step)", got, want)
 	}
 	// The tip of the longest arrow is part of the data range.
 	xmin, xmax, ymin, ymax := q.DataRange()

@@ -66,14 +66,13 @@ func StepError(hs []float64, series ...Series) (*plot.Plot, error) {
 		bm, _ := markers(bp, i, draw.RingGlyph{})
 		bm.GlyphStyle.Radius *= 2
 		p.Add(bm)
-		lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: bp, Labels: []string{"mejor $h$ = " + fmtPow10(math.Pow(10, bp[0].X))}})
-		lab.TextStyle[0].Font = p.Legend.TextStyle.Font
-		lab.TextStyle[0].Handler = p.Legend.TextStyle.Handler
-		lab.TextStyle[0].Color = DefaultTheme.Color(i)
-		lab.TextStyle[0].XAlign = draw.XCenter
-		lab.TextStyle[0].YAlign = draw.YTop
-		lab.Offset = vg.Point{Y: -vg.Points(10)}
-		p.Add(lab)
+		sty := labelStyle()
+		sty.Font = p.Legend.TextStyle.Font
+		sty.Color = DefaultTheme.Color(i)
+		p.Add(&pointLabels{items: []pointLabel{{
+			xy: bp[0], text: "mejor $h$ = " + fmtPow10(math.Pow(10, bp[0].X)), sty: sty,
+			dirs: []vg.Point{dir(0, -1)}, keep: bm.GlyphStyle.Radius + vg.Points(2),
+		}}})
 		if s.Label != "" {
 			p.Legend.Add(s.Label, l)
 			labels = append(labels, s.Label)

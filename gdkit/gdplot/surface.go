@@ -17,9 +17,10 @@ import (
 
 // Surface is a plot.Plotter drawing the 3D surface z = f(x, y) sampled on
 // a grid (make it with NewSurface, e.g. from gdkit.Meshgrid(xs, ys).Eval),
-// like matplotlib's plot_surface, over a filled-contour
-// floor (matplotlib's contourf projected on the plane z = min z), inside a
-// 3D box with axis lines, ticks and labels.
+// like matplotlib's plot_surface, over a filled-contour floor (matplotlib's
+// contourf(..., zdir='z', offset=0) as in the slide: the floor is the plane
+// z = FloorZ, 0 by default), inside a 3D box with axis lines, ticks and
+// labels.
 //
 // The view is an orthographic projection: a point p (in box coordinates,
 // the data box scaled to BoxAspect and centred at 0) is drawn at
@@ -58,6 +59,13 @@ type Surface struct {
 
 	// Floor draws filled contours on the floor of the box.
 	Floor bool
+	// FloorZ is the height of the floor, matplotlib's offset: the slide's
+	// contourf(W1, W2, E, zdir='z', offset=0) puts it at z = 0, the
+	// default. The box reaches down to it. A floor that would cut through
+	// the surface (some height below FloorZ) goes to the lowest height
+	// instead, and so does every floor with FloorAtBottom.
+	FloorZ        float64
+	FloorAtBottom bool
 	// Levels are the floor contour levels; nil picks about 8 round levels
 	// spanning the data. Non-finite or repeated levels are dropped.
 	Levels []float64
@@ -152,7 +160,8 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 	if !ok {
 		return
 	}
-	v := s.view(zlo, zhi)
+	v := s.view(s.boxZ(zlo), zhi)
+	v.c0, v.c1 = zlo, zhi
 	axes := s.axes(v)
 	tickSty, labSty := p.X.Tick.Label, p.X.Label.TextStyle
 	if tickSty.Handler == nil || labSty.Handler == nil {
@@ -168,6 +177,7 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 	umin, umax, vmin, vmax := s.boxExtent(v)
 	fs := float64(tickSty.Font.Size)
 	v.k = math.Max(1, math.Min((w-8*fs)/(umax-umin), (h-6*fs)/(vmax-vmin)))
+	s.thinTicks(axes, v, fs)
 	for range 2 {
 		v.ox, v.oy = 0, 0
 		labels := s.labels(v, axes, tickSty, labSty)
@@ -198,6 +208,13 @@ func (s *Surface) Plot(c draw.Canvas, p *plot.Plot) {
 		v.oy = c.Min.Y + vg.Length(h/2-v.k*(vmin+vmax)/2)
 	}
 	labels := s.labels(v, axes, tickSty, labSty)
+	for _, a := range axes {
+		var vs []float64
+		for _, t := range a.ticks {
+			vs = append(vs, t.Value)
+		}
+		commentValues(c.Canvas, "3D "+a.label, vs)
+	}
 
 	s.drawPanes(c, v, axes)
 	if v.e[2] >= 0 {
@@ -233,6 +250,15 @@ func surfaceViridis() palette.ColorMap {
 	return cm
 }
 
+// boxZ returns the bottom of the box for heights from zlo: FloorZ when the
+// floor is drawn there (finite, not above zlo), zlo otherwise.
+func (s *Surface) boxZ(zlo float64) float64 {
+	if s.Floor && !s.FloorAtBottom && finite(s.FloorZ, 0) && s.FloorZ < zlo {
+		return s.FloorZ
+	}
+	return zlo
+}
+
 // zRange returns the finite range of Z, widened when flat.
 func (s *Surface) zRange() (lo, hi float64, ok bool) {
 	lo, hi, ok = finiteRange(s.z)
@@ -256,15 +282,20 @@ func (s *Surface) colorAt(cm palette.ColorMap, z float64) color.Color {
 	return col
 }
 
-// colorMap returns the colour map with its range set to [zmin, zmax].
+// colorMap returns the colour map with its range set to the heights
+// [min z, max z].
 func (s *Surface) colorMap(v *surfView) palette.ColorMap {
 	cm := s.ColorMap
 	if cm == nil {
 		cm = surfaceViridis()
 	}
-	cm.SetMax(v.z1)
-	cm.SetMin(v.z0)
-	cm.SetMax(v.z1)
+	lo, hi := v.c0, v.c1
+	if !(hi > lo) {
+		lo, hi = v.z0, v.z1
+	}
+	cm.SetMax(hi)
+	cm.SetMin(lo)
+	cm.SetMax(hi)
 	return cm
 }
 

@@ -2,45 +2,63 @@ package gdplot
 
 import (
 	"math"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// surfTicks returns about 5 labelled ticks k·step inside [lo, hi], with
-// step a round number (1, 2, 2.5 or 5 × 10ⁿ).
+// surfTicks returns the labelled ticks of RoundTicks on [lo, hi] (4 to 7
+// multiples of a 1, 2, 2.5 or 5 × 10ⁿ step), or the ends of a range too
+// narrow for round steps.
 func surfTicks(lo, hi float64) []plot.Tick {
-	raw := (hi - lo) / 5
-	if !(raw > 0) || math.IsInf(raw, 0) {
-		return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)}}
-	}
-	step := niceStep(raw)
-	prec := max(0, -int(math.Floor(math.Log10(step)+1e-9)))
-	if m := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); m == 2.5 {
-		prec++
-	}
-	if !(step > 0) || math.IsInf(step, 0) || math.Abs(lo/step) > 1e12 {
-		// Range too small for its magnitude: label the ends only.
-		return []plot.Tick{
-			{Value: lo, Label: strconv.FormatFloat(lo, 'g', 6, 64)},
-			{Value: hi, Label: strconv.FormatFloat(hi, 'g', 6, 64)},
-		}
-	}
-	format := func(v float64) string { return strconv.FormatFloat(v, 'f', prec, 64) }
-	if math.Max(math.Abs(lo), math.Abs(hi)) >= 1e6 || step < 1e-4 {
-		format = func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	}
 	var out []plot.Tick
-	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+1e-9*step && len(out) < 20; k++ {
-		v := k * step
-		if v == 0 {
-			v = 0 // no "-0"
+	for _, t := range (RoundTicks{}).Ticks(lo, hi) {
+		if t.Label != "" {
+			out = append(out, t)
 		}
-		out = append(out, plot.Tick{Value: v, Label: format(v)})
 	}
 	return out
+}
+
+// surfTicksN returns the labelled ticks of RoundTicks on [lo, hi] limited
+// to n labels, for a short axis of the box.
+func surfTicksN(lo, hi float64, n int) []plot.Tick {
+	step, m, ok := roundStepN(lo, hi, false, n)
+	if !ok {
+		return surfTicks(lo, hi)
+	}
+	dec := stepDecimals(step, m)
+	var out []plot.Tick
+	for k := math.Ceil(lo/step - 1e-9); k <= math.Floor(hi/step+1e-9); k++ {
+		v := cleanFloat(k * step)
+		out = append(out, plot.Tick{Value: v, Label: tickLabel(v, dec)})
+	}
+	return out
+}
+
+// thinTicks gives each axis of the box, when TickMarker is nil, as many
+// labels as its projected length holds at about 1.8 font sizes apart
+// (between 3 and 7), at the scale k of the first layout guess.
+func (s *Surface) thinTicks(axes []surfAxis, v *surfView, fontSize float64) {
+	if s.TickMarker != nil || !(fontSize > 0) {
+		return
+	}
+	for i := range axes {
+		a := &axes[i]
+		if len(a.ticks) == 0 {
+			continue
+		}
+		p0, p1 := v.box(a.from[0], a.from[1], a.from[2]), v.box(a.to[0], a.to[1], a.to[2])
+		d := [3]float64{p1[0] - p0[0], p1[1] - p0[1], p1[2] - p0[2]}
+		length := v.k * math.Hypot(surfDot(d, v.r), surfDot(d, v.u))
+		n := max(int(length/(1.8*fontSize)), 3)
+		if n >= 7 {
+			continue
+		}
+		lo, hi := a.from[a.dim], a.to[a.dim]
+		a.ticks = surfTicksN(min(lo, hi), max(lo, hi), n)
+	}
 }
 
 // ticks returns the major ticks of [lo, hi].

@@ -88,10 +88,12 @@ func TestSurfTicks(t *testing.T) {
 		lo, hi float64
 		want   []string
 	}{
-		{-10, 9.2, []string{"-10", "-5", "0", "5"}},
+		{-10, 9.2, []string{"−10", "−5", "0", "5"}},
 		{0.32, 200, []string{"50", "100", "150", "200"}},
 		{0, 1, []string{"0.0", "0.2", "0.4", "0.6", "0.8", "1.0"}},
-		{-1, 1.5, []string{"-1.0", "-0.5", "0.0", "0.5", "1.0", "1.5"}},
+		{-1, 1.5, []string{"−1.0", "−0.5", "0.0", "0.5", "1.0", "1.5"}},
+		{0, 17.6, []string{"0", "5", "10", "15"}},
+		{-4, 13, []string{"−2.5", "0.0", "2.5", "5.0", "7.5", "10.0", "12.5"}},
 	} {
 		var got []string
 		for _, tk := range surfTicks(tc.lo, tc.hi) {
@@ -326,5 +328,52 @@ func TestSurfaceExportFormats(t *testing.T) {
 			}
 			return nil
 		})
+	}
+}
+
+// TestSurfaceFloorZ: the floor is the slide's plane z = 0 (contourf with
+// offset=0) when the surface lies above it, the lowest height when the
+// surface goes below 0 or FloorAtBottom is set.
+func TestSurfaceFloorZ(t *testing.T) {
+	xs := []float64{-1, 0, 1}
+	bowl, err := NewSurface(evalGrid(xs, xs, func(x, y float64) float64 { return 1 + x*x + y*y }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bowl.boxZ(1); got != 0 {
+		t.Errorf("bowl above 0: box bottom %v, want the floor at 0", got)
+	}
+	bowl.FloorZ = -5
+	if got := bowl.boxZ(1); got != -5 {
+		t.Errorf("FloorZ = -5: box bottom %v, want -5", got)
+	}
+	bowl.FloorAtBottom = true
+	if got := bowl.boxZ(1); got != 1 {
+		t.Errorf("FloorAtBottom: box bottom %v, want min z = 1", got)
+	}
+	saddle, err := NewSurface(evalGrid(xs, xs, func(x, y float64) float64 { return x*x - y*y }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := saddle.boxZ(-1); got != -1 {
+		t.Errorf("saddle through 0: box bottom %v, want min z = -1 (a floor at 0 would cut it)", got)
+	}
+	saddle.Floor = false
+	bowl.FloorAtBottom, bowl.Floor = false, false
+	if got := bowl.boxZ(1); got != 1 {
+		t.Errorf("no floor: box bottom %v, want min z", got)
+	}
+	// The z axis of the slide's figure is labelled from 0.
+	ws := arange(-10, 10, 0.8)
+	s, err := NewSurface(evalGrid(ws, ws, func(x, y float64) float64 { return x*x + y*y }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.NewPlot("")
+	DefaultTheme.Apply(p)
+	p.HideAxes()
+	probs, err := Lint(Single(p))
+	if err != nil || len(probs) > 0 {
+		t.Fatalf("lint: %v %v", probs, err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 // surfView is the projection of a Surface onto the canvas.
 type surfView struct {
 	x0, x1, y0, y1, z0, z1 float64 // data box
+	c0, c1                 float64 // heights spanned by the colour map
 	a                      [3]float64
 	r, u, e                [3]float64
 	k                      float64 // canvas units per box unit

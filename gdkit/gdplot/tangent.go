@@ -76,24 +76,23 @@ func tangentPlot(f func(float64) float64, a, b, x0, m float64, withTangent bool)
 // away from the curve: below the line where f is convex at x0, above it
 // where f is concave. Below a line of slope m < 0 lies its lower-left side,
 // below one of slope m > 0 its lower-right side (and the mirror for above).
-func slopeLabel(p *plot.Plot, f func(float64) float64, a, b, x0, y0, m float64) *plotter.Labels {
+func slopeLabel(p *plot.Plot, f func(float64) float64, a, b, x0, y0, m float64) *pointLabels {
 	d := (b - a) / 40
 	below := f(x0+d)+f(x0-d)-2*y0 >= 0 // convex: the curve is above the tangent
 	right := (m > 0) == below
-	lab, _ := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: x0, Y: y0}}, Labels: []string{"$f'(x_0)$ = " + fmtNum(m)}})
-	sty := &lab.TextStyle[0]
-	sty.Font = p.Legend.TextStyle.Font
-	sty.Handler = p.Legend.TextStyle.Handler
-	off := vg.Point{X: vg.Points(8), Y: vg.Points(6)}
-	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+	u := dir(1, 1)
 	if !right {
-		sty.XAlign, off.X = draw.XRight, -off.X
+		u.X = -u.X
 	}
 	if below {
-		sty.YAlign, off.Y = draw.YTop, -off.Y
+		u.Y = -u.Y
 	}
-	lab.Offset = off
-	return lab
+	sty := labelStyle()
+	sty.Font = p.Legend.TextStyle.Font
+	return &pointLabels{items: []pointLabel{{
+		xy: plotter.XY{X: x0, Y: y0}, text: "$f'(x_0)$ = " + fmtNum(m), sty: sty,
+		dirs: []vg.Point{u}, keep: DefaultTheme.MarkerRadius + vg.Points(3),
+	}}}
 }
 
 // clipLine samples the line g on [a, b] keeping only the part with
@@ -187,7 +186,7 @@ func Secants(f func(float64) float64, a, b, x0 float64, hs []float64) (*plot.Plo
 			slopes = append(slopes, s)
 		}
 		if thumb != nil {
-			lbl := fmt.Sprintf("h = %s: %s", fmtNum(h), strings.Join(entry, ", "))
+			lbl := fmt.Sprintf("$h$ = %s: %s", fmtNum(h), strings.Join(entry, ", "))
 			p.Legend.Add(lbl, thumb)
 			labels = append(labels, lbl)
 		}

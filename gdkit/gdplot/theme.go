@@ -38,6 +38,11 @@ type Theme struct {
 	// Dashes is the cycle of dash patterns paired with Palette.
 	Dashes [][]vg.Length
 
+	// PathPalette gives the descent paths of MultiStart distinct colours,
+	// one per start (ten in the slide theme); further starts reuse them
+	// with another marker shape.
+	PathPalette []color.Color
+
 	// Math enables MathText for titles, axis labels and legends, so that
 	// "$\alpha$" or "$\partial E/\partial w_1$" is typeset as math (see
 	// MathText for why not text.Latex). Tick labels use plain text.
@@ -53,6 +58,22 @@ var slidePalette = []color.Color{
 	color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}, // orange (grey ≈ 0.64)
 	color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}, // bluish green (grey ≈ 0.45)
 	color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff}, // reddish purple (grey ≈ 0.59)
+}
+
+// pathPalette holds ten colours that stay apart on a contour map and on
+// white: the Okabe–Ito colours without yellow and black, then brown, grey,
+// olive and dark purple (as matplotlib's tab10).
+var pathPalette = []color.Color{
+	color.RGBA{R: 0x00, G: 0x5a, B: 0xb5, A: 0xff}, // strong blue
+	color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff}, // vermillion
+	color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}, // bluish green
+	color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff}, // orange
+	color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff}, // reddish purple
+	color.RGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff}, // sky blue
+	color.RGBA{R: 0x8c, G: 0x56, B: 0x4b, A: 0xff}, // brown
+	color.RGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}, // grey
+	color.RGBA{R: 0x9a, G: 0x9b, B: 0x1c, A: 0xff}, // olive
+	color.RGBA{R: 0x6a, G: 0x3d, B: 0x9a, A: 0xff}, // dark purple
 }
 
 // SlideTheme returns the theme for figures shown on a projector: 16 pt
@@ -78,7 +99,8 @@ func SlideTheme() Theme {
 			{vg.Points(12), vg.Points(4)},
 			{vg.Points(4), vg.Points(4)},
 		},
-		Math: true,
+		PathPalette: pathPalette,
+		Math:        true,
 	}
 }
 
@@ -143,7 +165,7 @@ func (t Theme) Apply(p *plot.Plot) {
 		a.Label.Padding = vg.Points(4)
 		a.Tick.Label.Font = font.From(t.Font, t.TickSize)
 		a.Tick.Label.Handler = plain
-		a.Tick.Marker = themeTicks{}
+		a.Tick.Marker = RoundTicks{}
 		a.LineStyle.Width = t.AxisWidth
 		a.Tick.LineStyle.Width = t.AxisWidth
 		a.Tick.Length = vg.Points(6)
@@ -153,7 +175,7 @@ func (t Theme) Apply(p *plot.Plot) {
 	p.Legend.TextStyle.Handler = h
 	p.Legend.Top = true
 	p.Legend.ThumbnailWidth = vg.Points(28)
-	p.Legend.Padding = vg.Points(2)
+	p.Legend.Padding = vg.Points(4) // lines 1.2 em apart, as matplotlib's
 }
 
 // New returns a plot styled with DefaultTheme, with the given title and axis

@@ -27,10 +27,10 @@ const (
 )
 
 // driveSlider moves the slider of cell i (an nb.Explore, running) with real
-// input events: a click on the track and two presses of →, then a mouse
-// drag of the thumb towards the far end. After each move the figure must
-// change. Then it presses «Listo». checkSliderEnd checks the end, once the
-// cell has finished.
+// input events: a click on the track away from the thumb and two presses of
+// →, then a mouse drag of the thumb towards the far end. After each move the
+// figure must change. Then it presses «Listo». checkSliderEnd checks the
+// end, once the cell has finished.
 func (r *run) driveSlider(i int) {
 	r.slider[i] = ""
 	r.rep.Sliders++
@@ -61,17 +61,51 @@ func (r *run) driveSlider(i int) {
 		r.failf("cell %d: %v", i+1, err)
 		return
 	}
-	label0 := sl.Label
+	// trackX maps a slider value to the x of its spot on the track.
+	trackX := func(v float64) (x, y float64, err error) {
+		if err := r.eval(&sl, "slider", i); err != nil {
+			return 0, 0, err
+		}
+		// Mouse events land at viewport points: bring the slider in first
+		// (below a tall figure it may be out of sight).
+		if err := el.ScrollIntoView(); err != nil {
+			return 0, 0, err
+		}
+		shape, err := el.Shape()
+		if err != nil {
+			return 0, 0, err
+		}
+		box := shape.Box()
+		const pad = 8 // about half the thumb's width
+		return box.X + pad + (v-sl.Min)/(sl.Max-sl.Min)*(box.Width-2*pad), box.Y + box.Height/2, nil
+	}
+	// far is the value a quarter of the range in from the end farther from v:
+	// a move there always changes a slider of three or more positions.
+	far := func(v float64) float64 {
+		if v < (sl.Min+sl.Max)/2 {
+			return sl.Max - 0.25*(sl.Max-sl.Min)
+		}
+		return sl.Min + 0.25*(sl.Max-sl.Min)
+	}
+	label := sl.Label
 
-	// Move 1: a click on the track (the thumb jumps there), then → →.
+	// Move 1: a click on the track away from the thumb (the thumb jumps
+	// there), then → →.
 	moved := func() error {
-		if err := el.Click(proto.InputMouseButtonLeft, 1); err != nil {
+		x, y, err := trackX(far(sl.Value))
+		if err != nil {
+			return err
+		}
+		if err := r.page.Mouse.MoveTo(proto.Point{X: x, Y: y}); err != nil {
+			return err
+		}
+		if err := r.page.Mouse.Click(proto.InputMouseButtonLeft, 1); err != nil {
 			return err
 		}
 		return r.page.Keyboard.Type(input.ArrowRight, input.ArrowRight)
 	}
 	img1, ok := r.move(i, first, "a click on the slider and → →", img, moved)
-	if !ok {
+	if !ok || !r.labelMoved(i, first, &label) {
 		return
 	}
 	if r.opt.Screenshots != "" {
@@ -80,41 +114,29 @@ func (r *run) driveSlider(i int) {
 
 	// Move 2: drag the thumb with the mouse towards the end farther away.
 	drag := func() error {
-		if err := r.eval(&sl, "slider", i); err != nil {
-			return err
-		}
-		shape, err := el.Shape()
+		x0, y, err := trackX(sl.Value)
 		if err != nil {
 			return err
 		}
-		box := shape.Box()
-		const pad = 8 // about half the thumb's width
-		x := func(v float64) float64 {
-			return box.X + pad + (v-sl.Min)/(sl.Max-sl.Min)*(box.Width-2*pad)
-		}
-		y := box.Y + box.Height/2
-		to := sl.Min + 0.1*(sl.Max-sl.Min)
-		if sl.Value < (sl.Min+sl.Max)/2 {
-			to = sl.Min + 0.9*(sl.Max-sl.Min)
+		x1, _, err := trackX(far(sl.Value))
+		if err != nil {
+			return err
 		}
 		m := r.page.Mouse
-		if err := m.MoveTo(proto.Point{X: x(sl.Value), Y: y}); err != nil {
+		if err := m.MoveTo(proto.Point{X: x0, Y: y}); err != nil {
 			return err
 		}
 		if err := m.Down(proto.InputMouseButtonLeft, 1); err != nil {
 			return err
 		}
-		if err := m.MoveLinear(proto.Point{X: x(to), Y: y}, 10); err != nil {
+		if err := m.MoveLinear(proto.Point{X: x1, Y: y}, 10); err != nil {
 			return err
 		}
 		return m.Up(proto.InputMouseButtonLeft, 1)
 	}
 	img2, ok := r.move(i, first, "a mouse drag of the slider", img1, drag)
-	if !ok {
+	if !ok || !r.labelMoved(i, first, &label) {
 		return
-	}
-	if err := r.eval(&sl, "slider", i); err == nil && sl.Label == label0 {
-		r.failf("cell %d (%q): the slider moved but its label still says %q", i+1, first, label0)
 	}
 
 	// «Listo» ends the exploration: the widgets go, the last figure stays.
@@ -126,6 +148,22 @@ func (r *run) driveSlider(i int) {
 		return
 	}
 	r.slider[i] = img2
+}
+
+// labelMoved checks that the label next to the slider of cell i changed
+// from *label with the last move, and records the new one.
+func (r *run) labelMoved(i int, first string, label *string) bool {
+	var sl sliderState
+	if err := r.eval(&sl, "slider", i); err != nil {
+		r.failf("cell %d (%q): reading the slider: %v", i+1, first, err)
+		return false
+	}
+	if sl.Label == *label {
+		r.failf("cell %d (%q): the slider moved but its label still says %q", i+1, first, *label)
+		return false
+	}
+	*label = sl.Label
+	return true
 }
 
 func (r *run) clickListo(i int) error {

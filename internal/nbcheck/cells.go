@@ -12,7 +12,7 @@ import (
 
 // figureCalls are the calls of package nb that display a figure. Explore
 // shows its first figure at once (and only that one without a browser).
-var figureCalls = []string{"nb.Show(", "nb.ShowPlot(", "nb.ShowSVG(", "nb.Animate(", "nb.Explore("}
+var figureCalls = []string{"nb.Show(", "nb.ShowPlot(", "nb.ShowSVG(", "nb.Animate(", "nb.Explore(", "nb.ExploreSliders("}
 
 // showsFigure reports whether a GoNB cell's main body (the code after a
 // "%%" line) calls one of figureCalls. Declarations above "%%" run nothing.
@@ -30,17 +30,19 @@ func showsFigure(src string) bool {
 }
 
 // IsFigureCell reports whether c must draw a figure when run: its main
-// body (after "%%") calls nb.Show, nb.ShowPlot, nb.ShowSVG, nb.Animate or
-// nb.Explore, or its stored outputs hold an image.
+// body (after "%%") calls nb.Show, nb.ShowPlot, nb.ShowSVG, nb.Animate,
+// nb.Explore or nb.ExploreSliders, or its stored outputs hold an image.
 func IsFigureCell(c Cell) bool {
 	return c.Type == "code" && (showsFigure(string(c.Source)) || hasImage(c.Outputs))
 }
 
 // IsSliderCell reports whether c's main body starts an interactive
-// exploration (nb.Explore): a slider under a figure, and a "Listo" button.
+// exploration (nb.Explore or nb.ExploreSliders): one or more sliders under
+// a figure, and a "Listo" button.
 func IsSliderCell(c Cell) bool {
 	_, body, ok := strings.Cut(string(c.Source), "%%")
-	return c.Type == "code" && ok && strings.Contains(body, "nb.Explore(")
+	return c.Type == "code" && ok &&
+		(strings.Contains(body, "nb.Explore(") || strings.Contains(body, "nb.ExploreSliders("))
 }
 
 // IsSolutionCell reports whether c checks an exercise's answer: its main

@@ -35,6 +35,7 @@ func TestCellRules(t *testing.T) {
 		{"stored image", `{"cell_type":"code","source":"%%\ndraw()","outputs":[{"output_type":"display_data","data":{"image/png":"iVBOR"}}]}`, true, false, false},
 		{"stored img in html", `{"cell_type":"code","source":"%%\ndraw()","outputs":[{"output_type":"display_data","data":{"text/html":"<img src=x>"}}]}`, true, false, false},
 		{"explore", `{"cell_type":"code","source":"func d(a float64) {}\n%%\nerr := nb.Explore(nb.Slider{})"}`, true, true, false},
+		{"explore sliders", `{"cell_type":"code","source":"%%\ngdkit.Must0(nb.ExploreSliders(nb.Sliders{}))"}`, true, true, false},
 		{"solution", `{"cell_type":"code","source":"const a = 1\n%%\nexercise.MustPass(check(a))"}`, false, false, true},
 		{"check with Grade", `{"cell_type":"code","source":"func check1() exercise.Verdict\n%%\nexercise.Grade(check1)"}`, false, false, true},
 		{"exercise left to the student", `{"cell_type":"code","source":"%%\ncheck(a)"}`, false, false, false},
