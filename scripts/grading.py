@@ -110,13 +110,19 @@ def autograde(subs):
     return scores
 
 
-def report(scores):
+def report(scores, subs):
+    """Prints each submission's total and its marks, notebook by notebook; a
+    notebook not handed in (not in subs[sid]) scores 0 and is named once."""
     for sid, nbs in scores.items():
         got = sum(s for cells in nbs.values() for s, _ in cells.values())
         top = sum(m for cells in nbs.values() for _, m in cells.values())
+        handed = {os.path.splitext(os.path.basename(p))[0] for p in subs[sid]}
+        missing = sorted(nb for nb, cells in nbs.items() if cells and nb not in handed)
         print(f"{sid}: {got:g} / {top:g} puntos")
+        if missing:
+            print(f"  sin entregar (0 puntos): {', '.join(missing)}")
         for nb, cells in nbs.items():
-            if cells:
+            if cells and nb in handed:
                 marks = "  ".join(f"{c} {s:g}/{m:g}" for c, (s, m) in sorted(cells.items()))
                 print(f"  {nb:22s} {marks}")
     print(f"grading: details in {os.path.relpath(COURSE, ROOT)}/autograded/, "
@@ -178,7 +184,7 @@ def test():
         scores = autograde(subs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    report(scores)
+    report(scores, subs)
     fails = []
     graded = [(nb, cell) for nb, cells in scores["docente"].items() for cell in cells]
     if not graded:
@@ -234,7 +240,8 @@ def main(argv):
     if len(argv) >= 1 and argv[0] == "student":
         student(os.path.abspath(argv[1] if len(argv) > 1 else os.path.join(ROOT, "student")))
     elif len(argv) == 2 and argv[0] == "autograde":
-        report(autograde(submissions(argv[1])))
+        subs = submissions(argv[1])
+        report(autograde(subs), subs)
     elif argv == ["test"]:
         test()
     else:
