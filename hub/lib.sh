@@ -11,22 +11,24 @@ GROOT=$(sed -n 's/^GDKIT_ROOT=//p' "$student_env" 2>/dev/null)
 [ -n "$HUB_VENV" ] && [ -n "$GROOT" ] || { echo "$student_env is missing: run make hub-setup" >&2; exit 1; }
 export HUB_VENV GROOT
 
-# free_base: prints a port P in 19000-19098 with P, P+1 and P+2 free on 127.0.0.1.
+# free_base: prints a port P in HUB_FREE_PORTS (lo-hi, default 19000-19098) with P, P+1
+# and P+2 free on 127.0.0.1.
 free_base() {
-  "$HUB_VENV/bin/python" - <<'PY'
-import random, socket
+  "$HUB_VENV/bin/python" - "${HUB_FREE_PORTS:-19000-19098}" <<'PY'
+import random, socket, sys
+lo, hi = map(int, sys.argv[1].split("-"))
 def free(p):
     with socket.socket() as s:
         try:
             s.bind(("127.0.0.1", p)); return True
         except OSError:
             return False
-bases = list(range(19000, 19099, 3)); random.shuffle(bases)
+bases = list(range(lo, hi - 1, 3)); random.shuffle(bases)
 for b in bases:
     if all(free(b + i) for i in range(3)):
         print(b); break
 else:
-    raise SystemExit("no free ports in 19000-19098")
+    raise SystemExit(f"no three free ports in a row in {lo}-{hi}")
 PY
 }
 

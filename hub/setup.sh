@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Prepares everything `make hub` needs, idempotently (a second run does no work twice):
-#   1. the project's .venv (created if missing) with hub/requirements.txt (JupyterHub, JupyterLab 4);
+#   1. the hub's own venv, $HUB_VAR/venv (VENV=... picks another path), from a python3 >= 3.10
+#      that every account can run, with the project's one lock, requirements.txt (JupyterHub,
+#      JupyterLab 4, every dependency pinned with hashes; pip --require-hashes), installed
+#      again only when the lock changes. The project's own .venv (make setup) is never used
+#      nor touched: it may be built from a Python that students cannot run;
 #   2. configurable-http-proxy from hub/package-lock.json (npm ci);
 #   3. a shared, read-only toolchain for the students in $HUB_SHARED (default $HUB_VAR/shared,
 #      HUB_VAR=/var/lib/gdkit-hub: outside the checkout, so that go ./... never walks the module cache):
@@ -10,7 +14,7 @@
 # Students run as their own accounts and build gdkit from the checkout, so the checkout,
 # the venv and $HUB_SHARED must be readable by them. When the checkout is not (a clone
 # under /root, or in a private temporary folder), students build from a copy of it in
-# $HUB_VAR/checkout, made afresh by each run, and the venv is $HUB_VAR/venv.
+# $HUB_VAR/checkout, made afresh by each run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd -P)
@@ -32,12 +36,14 @@ traversable() {
 mkdir -p "$var"
 chmod 755 "$var"
 traversable "$var" || { echo "hub-setup: HUB_VAR=$var is not traversable by other accounts" >&2; exit 1; }
+venv=${VENV:-$var/venv}
+case "$(realpath -m "$venv")/" in
+"$root"/*) echo "hub-setup: VENV=$venv is inside the checkout: the hub keeps its own venv outside it (default $var/venv)" >&2; exit 1 ;;
+esac
 if traversable "$root"; then
   groot=$root
-  venv=${VENV:-$root/.venv}
 else
   groot=$var/checkout
-  venv=${VENV:-$var/venv}
   say "$root is not readable by other accounts: students build from a copy in $groot"
   rm -rf "$groot.new"
   mkdir -p "$groot.new"
@@ -47,33 +53,39 @@ else
   mv "$groot.new" "$groot"
 fi
 
-# 1. Python: the venv and the pinned hub requirements. Students' servers run
-# its interpreter as their own accounts, so it must be one that every account
-# can execute (a python3 under /root, as pyenv installs it, is not).
+# 1. Python: the hub's venv from the project's lock. Students' servers run its
+# interpreter as their own accounts, so it must be one that every account can
+# execute (a python3 under /root, as pyenv installs it, is not), and >= 3.10,
+# JupyterHub 6's minimum (the lock's jupyterhub pin carries that marker).
 as_nobody() { runuser -u nobody -- "$@" >/dev/null 2>&1; }
-if ! as_nobody "$venv/bin/python" -c ''; then
+new_enough='import sys; sys.exit(sys.version_info < (3, 10))'
+if ! as_nobody "$venv/bin/python" -c "$new_enough"; then
   py=${HUB_PYTHON:-}
   if [ -z "$py" ]; then
     for cand in /usr/bin/python3 "$(command -v python3)"; do
-      if [ -n "$cand" ] && as_nobody "$cand" -c 'import venv, ensurepip'; then py=$cand; break; fi
+      if [ -n "$cand" ] && as_nobody "$cand" -c "import venv, ensurepip; $new_enough"; then py=$cand; break; fi
     done
   fi
-  [ -n "$py" ] || { echo "hub-setup: no python3 with venv that other accounts can run (apt-get install python3-venv)" >&2; exit 1; }
+  [ -n "$py" ] || { echo "hub-setup: no python3 >= 3.10 with venv that other accounts can run (apt-get install python3-venv, or HUB_PYTHON=/path/to/python3)" >&2; exit 1; }
   if [ -e "$venv" ]; then
-    say "$venv runs an interpreter other accounts cannot execute; recreating it from $py"
+    # Only a venv is ever removed: refuse anything else at that path.
+    [ -f "$venv/pyvenv.cfg" ] || { echo "hub-setup: $venv exists and is not a venv: remove it or set VENV" >&2; exit 1; }
+    say "$venv runs an interpreter other accounts cannot execute, or older than 3.10; recreating it from $py"
     rm -rf "$venv"
   else
     say "creating $venv from $py"
   fi
   "$py" -m venv "$venv"
-  printf '*\n' > "$venv/.gitignore"
 fi
-req_sum=$(sha256sum hub/requirements.txt | cut -d' ' -f1)
+# The stamp is written only after pip succeeds, so an interrupted install is redone.
+req_sum=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ "$(cat "$venv/.gdkit-hub-requirements" 2>/dev/null)" != "$req_sum" ]; then
-  say "installing hub/requirements.txt into $venv"
-  "$venv/bin/pip" install -q --disable-pip-version-check -r hub/requirements.txt
+  say "installing requirements.txt into $venv (pip --require-hashes)"
+  "$venv/bin/python" -m pip install -q --no-input --disable-pip-version-check --require-hashes -r requirements.txt
   echo "$req_sum" > "$venv/.gdkit-hub-requirements"
 fi
+"$venv/bin/python" -c 'import jupyterhub, pamela' ||
+  { echo "hub-setup: $venv lacks jupyterhub or pamela after installing requirements.txt" >&2; exit 1; }
 
 # 2. Node: configurable-http-proxy, exactly as locked (HUB_SETUP_PROXY=0 skips it:
 # a single-user image needs no proxy).
