@@ -1,7 +1,6 @@
 package gdplot
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -10,10 +9,9 @@ import (
 
 // errBadParam marks a parameter out of its range (an interval with a ≥ b,
 // a count k ≤ 0, a step h ≤ 0, an unknown format, grid coordinates that do
-// not increase). It wraps nothing yet; once package gdkit has its shared
-// ErrBadParam, this becomes that error, so errors.Is(err, gdkit.ErrBadParam)
-// holds for gdplot's bad-parameter errors too.
-var errBadParam = errors.New("gdplot: bad parameter")
+// not increase). It wraps gdkit.ErrBadParam, so errors.Is(err,
+// gdkit.ErrBadParam) holds for gdplot's bad-parameter errors as for gdkit's.
+var errBadParam = fmt.Errorf("gdplot: %w", gdkit.ErrBadParam)
 
 // finite reports whether x and y are both finite.
 func finite(x, y float64) bool {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -83,7 +84,11 @@ func TestBadInput(t *testing.T) {
 				err = tc.run()
 			}()
 			if err == nil {
-				t.Errorf("want an error, got nil")
+				t.Fatalf("want an error, got nil")
+			}
+			// Every error belongs to gdkit's taxonomy.
+			if !slices.ContainsFunc([]error{gdkit.ErrEmpty, gdkit.ErrDimension, gdkit.ErrNotFinite, gdkit.ErrBadParam}, func(s error) bool { return errors.Is(err, s) }) {
+				t.Errorf("%v wraps none of gdkit's sentinel errors", err)
 			}
 		})
 	}
