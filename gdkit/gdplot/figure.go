@@ -56,7 +56,10 @@ type Figure struct {
 
 	// Side, if not nil, is drawn in a strip of width SideWidth (default
 	// 1.1 in) right of a single-plot figure, its data area aligned with
-	// the main plot's: e.g. a ColorBar.
+	// the main plot's: e.g. a ColorBar. Beside a flat main plot (a thin
+	// strip of the plane drawn 1:1) the side's data area keeps a height of
+	// at least 1 in, centred on the main one; on a canvas too small for
+	// even that, the side is left out.
 	Side      *plot.Plot
 	SideWidth vg.Length
 
@@ -263,10 +266,28 @@ func (f *Figure) drawWithSide(main *plot.Plot, c draw.Canvas) {
 	sideC.Min.X = max(dataC.Max.X, used.Max.X) + vg.Points(10)
 	sideC.Max.X = min(sideC.Min.X+w-vg.Points(10), c.Max.X)
 	sideData := f.Side.DataCanvas(sideC)
-	sideC.Min.Y += dataC.Min.Y - sideData.Min.Y
-	sideC.Max.Y += dataC.Max.Y - sideData.Max.Y
+	lo, hi := dataC.Min.Y, dataC.Max.Y
+	if hi-lo < minSideHeight {
+		mid := (lo + hi) / 2
+		lo, hi = mid-minSideHeight/2, mid+minSideHeight/2
+	}
+	sideC.Min.Y += lo - sideData.Min.Y
+	sideC.Max.Y += hi - sideData.Max.Y
+	// Keep the strip on the canvas.
+	if d := c.Min.Y - sideC.Min.Y; d > 0 {
+		sideC.Min.Y, sideC.Max.Y = sideC.Min.Y+d, min(sideC.Max.Y+d, c.Max.Y)
+	}
+	if d := sideC.Max.Y - c.Max.Y; d > 0 {
+		sideC.Min.Y, sideC.Max.Y = max(sideC.Min.Y-d, c.Min.Y), sideC.Max.Y-d
+	}
+	if size := f.Side.DataCanvas(sideC).Size(); size.X <= 0 || size.Y <= 0 {
+		return // no room for the side's data area: leave it out
+	}
 	drawPlot(f.Side, sideC)
 }
+
+// minSideHeight is the least height of the data area of a Figure's Side.
+const minSideHeight = vg.Inch
 
 // drawPlot draws p on c0 as p.Draw does, and returns the data area used,
 // with the rules of the slide theme for text inside the plot:
