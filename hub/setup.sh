@@ -125,17 +125,8 @@ JUPYTER_CONFIG_PATH=$groot/hub/singleuser
 ENV
 chmod 644 "$shared/student.env"
 
-spec=$(cat <<JSON
-{
-  "argv": ["$shared/bin/gonb", "--kernel", "{connection_file}"],
-  "display_name": "Go (gonb)",
-  "language": "go",
-  "interrupt_mode": "message",
-  "env": {"PATH": "$shared/bin:$goroot_bin:/usr/local/bin:/usr/bin:/bin"}
-}
-JSON
-)
-printf '%s\n' "$spec" > "$shared/jupyter/kernels/gonb/kernel.json"
+# The Go kernel spec, the same as make setup writes, naming the shared binaries.
+JUPYTER_DATA_DIR=$shared/jupyter KERNEL_BIN=$shared/bin bash scripts/install-kernel.sh
 chmod 644 "$shared/jupyter/kernels/gonb/kernel.json"
 
 # The warm build cache: compile, as a student's kernel would (same environment,

@@ -7,10 +7,11 @@
 # The spec names gonb by absolute path and carries a PATH with goimports and
 # Go's own directory, so the kernel works from any shell with no PATH edits.
 # The binaries are the ones `go install tool` builds at the versions go.mod
-# pins. The spec is rewritten only when it changes.
+# pins, or those in $KERNEL_BIN (hub/setup.sh: the students' shared bin/).
+# The spec is rewritten only when it changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-gobin=$(go env GOBIN)
+gobin=${KERNEL_BIN:-$(go env GOBIN)}
 [ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
 [ -x "$gobin/gonb" ] || { echo "install-kernel: $gobin/gonb missing: run go install tool" >&2; exit 1; }
 goroot_bin="$(go env GOROOT)/bin"
