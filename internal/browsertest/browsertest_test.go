@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,25 @@ func TestFixtures(t *testing.T) {
 			}
 			t.Logf("%s fails as it must:\n%s", c.file, all)
 		})
+	}
+}
+
+// TestLookChromiumMissing: a missing browser is an error with the command
+// that installs it, naming the path that was looked for.
+func TestLookChromiumMissing(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "chromium")
+	t.Setenv(ChromiumEnv, missing)
+	_, err := LookChromium()
+	if !errors.Is(err, ErrNoChromium) {
+		t.Fatalf("LookChromium() with %s=%s: err = %v, want ErrNoChromium", ChromiumEnv, missing, err)
+	}
+	for _, want := range []string{missing, "apt-get install -y chromium"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error does not say %q: %v", want, err)
+		}
+	}
+	t.Setenv(ChromiumEnv, t.TempDir()) // a folder is not a program either
+	if _, err := LookChromium(); !errors.Is(err, ErrNoChromium) {
+		t.Errorf("LookChromium() with a folder: err = %v, want ErrNoChromium", err)
 	}
 }

@@ -31,13 +31,17 @@ var ErrNoChromium = errors.New("browser test: Chromium is missing at " + Default
 	"or set " + ChromiumEnv + " to a Chromium binary")
 
 // LookChromium returns the Chromium binary the browser test drives:
-// $GDKIT_CHROMIUM if set, else DefaultChromium.
+// $GDKIT_CHROMIUM if set, else DefaultChromium. A missing DefaultChromium
+// is ErrNoChromium; a missing $GDKIT_CHROMIUM wraps it and names that path.
 func LookChromium() (string, error) {
 	p := os.Getenv(ChromiumEnv)
 	if p == "" {
 		p = DefaultChromium
 	}
 	if st, err := os.Stat(p); err != nil || st.IsDir() {
+		if p != DefaultChromium {
+			return "", badChromiumEnv(p)
+		}
 		return "", ErrNoChromium
 	}
 	if out, err := exec.Command(p, "--version").CombinedOutput(); err != nil {
@@ -45,6 +49,17 @@ func LookChromium() (string, error) {
 	}
 	return p, nil
 }
+
+// badChromiumEnv is a $GDKIT_CHROMIUM that names no program; it is
+// ErrNoChromium for errors.Is.
+type badChromiumEnv string
+
+func (p badChromiumEnv) Error() string {
+	return "browser test: " + ChromiumEnv + "=" + string(p) + " is not a program: point it at a Chromium binary, " +
+		"or unset it to use Debian's " + DefaultChromium + " (apt-get install -y chromium)"
+}
+
+func (badChromiumEnv) Is(target error) bool { return target == ErrNoChromium }
 
 // Browser is a headless Chromium driven over the DevTools protocol.
 type Browser struct {
