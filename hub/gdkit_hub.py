@@ -195,8 +195,9 @@ class ClassSpawner(LocalProcessSpawner):
     notebooks_source = Unicode(
         "",
         help="""Folder copied into each student's home on first spawn. Empty: the
-        student edition (student/ of the checkout, from `make student`) when it
-        exists, otherwise notebooks/ (the teacher edition, with solutions).""",
+        student edition (student/ of the checkout, made by hub/setup.sh or `make
+        student`) when it exists, otherwise notebooks/ (the teacher edition, with
+        solutions).""",
     ).tag(config=True)
 
     notebooks_dir = Unicode("gdkit", help="Name of the copy in the student's home.").tag(config=True)

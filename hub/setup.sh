@@ -5,7 +5,8 @@
 #      JupyterLab 4, every dependency pinned with hashes; pip --require-hashes), installed
 #      again only when the lock changes. The project's own .venv (make setup) is never used
 #      nor touched: it may be built from a Python that students cannot run;
-#   2. configurable-http-proxy from hub/package-lock.json (npm ci);
+#   2. the student edition in student/ (scripts/grading.py, as make student; remade when the
+#      notebooks change), and configurable-http-proxy from hub/package-lock.json (npm ci);
 #   3. a shared, read-only toolchain for the students in $HUB_SHARED (default $HUB_VAR/shared,
 #      HUB_VAR=/var/lib/gdkit-hub: outside the checkout, so that go ./... never walks the module cache):
 #      bin/ (gonb and goimports at go.mod's pins, hubcache), gomod/ (the module cache the
@@ -40,19 +41,6 @@ venv=${VENV:-$var/venv}
 case "$(realpath -m "$venv")/" in
 "$root"/*) echo "hub-setup: VENV=$venv is inside the checkout: the hub keeps its own venv outside it (default $var/venv)" >&2; exit 1 ;;
 esac
-if traversable "$root"; then
-  groot=$root
-else
-  groot=$var/checkout
-  say "$root is not readable by other accounts: students build from a copy in $groot"
-  rm -rf "$groot.new"
-  mkdir -p "$groot.new"
-  tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./hub/node_modules -cf - . | tar -C "$groot.new" -xf -
-  chmod -R a+rX,go-w "$groot.new"
-  rm -rf "$groot"
-  mv "$groot.new" "$groot"
-fi
-
 # 1. Python: the hub's venv from the project's lock. Students' servers run its
 # interpreter as their own accounts, so it must be one that every account can
 # execute (a python3 under /root, as pyenv installs it, is not), and >= 3.10,
@@ -86,6 +74,32 @@ if [ "$(cat "$venv/.gdkit-hub-requirements" 2>/dev/null)" != "$req_sum" ]; then
 fi
 "$venv/bin/python" -c 'import jupyterhub, pamela' ||
   { echo "hub-setup: $venv lacks jupyterhub or pamela after installing requirements.txt" >&2; exit 1; }
+
+# The student edition, student/, that each student gets a copy of on first spawn:
+# make student's, from the lock's nbgrader in this venv (scripts/grading.py), made
+# again when a teacher notebook or the grading configuration changes.
+ed_sum=$(cat notebooks/[0-9]*.ipynb notebooks/setup.sh nbgrader_config.py scripts/grading.py scripts/nbgrader_gonb.py | sha256sum | cut -d' ' -f1)
+if [ ! -f student/00_inicio.ipynb ] || [ "$(cat out/hub-student-edition.stamp 2>/dev/null)" != "$ed_sum" ]; then
+  say "making the student edition in student/ (nbgrader)"
+  "$venv/bin/python" scripts/grading.py student student
+  mkdir -p out
+  echo "$ed_sum" > out/hub-student-edition.stamp
+fi
+
+# The checkout students build from: this one, or a copy when this one is not
+# readable by other accounts.
+if traversable "$root"; then
+  groot=$root
+else
+  groot=$var/checkout
+  say "$root is not readable by other accounts: students build from a copy in $groot"
+  rm -rf "$groot.new"
+  mkdir -p "$groot.new"
+  tar -C "$root" --exclude=./.git --exclude=./.venv --exclude=./hub/node_modules -cf - . | tar -C "$groot.new" -xf -
+  chmod -R a+rX,go-w "$groot.new"
+  rm -rf "$groot"
+  mv "$groot.new" "$groot"
+fi
 
 # 2. Node: configurable-http-proxy, exactly as locked (HUB_SETUP_PROXY=0 skips it:
 # a single-user image needs no proxy).
