@@ -2,7 +2,9 @@
 # usage: hub/load.sh K   (make hub-load K=...)
 # Load test: K throw-away accounts (hubload01..), a hub of their own on free
 # loopback ports, and hubload: the K students log in at once, start their
-# servers and run their copy of 02_descenso_1d through the kernel websocket.
+# servers and run their copy of 02_descenso_1d (the student edition, its
+# exercises filled in with the teacher's answers from notebooks/) through the
+# kernel websocket.
 # Prints the summary (and keeps the raw numbers in $HUB_VAR/load/K.json), then
 # stops the hub and deletes the accounts (HUB_KEEP_USERS=1 keeps them).
 # Environment: HUB_LOAD_NOTEBOOK (02_descenso_1d.ipynb), HUB_LOAD_THINK (0s),
@@ -33,5 +35,5 @@ make_accounts hubload "$k" "$class" "$pw"
 start_hub "$state" "$dir/hub.log"
 echo "hub-load: $k students on $HUB_URL (hub pid $HUB_PID); machine load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 "$dir/hubload" -hub "$HUB_URL" -users "$pw" -k "$k" -hub-pid "$HUB_PID" \
-  -notebook "${HUB_LOAD_NOTEBOOK:-02_descenso_1d.ipynb}" -think "${HUB_LOAD_THINK:-0s}" \
+  -notebook "${HUB_LOAD_NOTEBOOK:-02_descenso_1d.ipynb}" -answers "$root/notebooks" -think "${HUB_LOAD_THINK:-0s}" \
   -timeout "${HUB_LOAD_TIMEOUT:-25m}" -json "$dir/$k.json"

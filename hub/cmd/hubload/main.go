@@ -1,7 +1,9 @@
 // Command hubload is the load test of gdkit's JupyterHub: K students log in
 // at the same moment through the hub's login form and REST API, start their
-// servers, open a notebook of their own copy and run every code cell through
-// the kernel websocket, as JupyterLab does, one cell after the other.
+// servers, open a notebook of their own copy (the student edition), fill in
+// its exercises with the teacher's answers (-answers), and run every code
+// cell through the kernel websocket, as JupyterLab does, one cell after the
+// other.
 //
 // It reports the cell latency (p50, p95, max), the time from login to the
 // first output, the peak memory and CPU time of each student (from the
@@ -12,7 +14,7 @@
 //
 // Usage (hub/load.sh runs it against a hub it starts):
 //
-//	hubload -hub http://127.0.0.1:19000 -users passwords.txt -k 5 -hub-pid 1234
+//	hubload -hub http://127.0.0.1:19000 -users passwords.txt -k 5 -hub-pid 1234 -answers notebooks
 package main
 
 import (
@@ -24,6 +26,7 @@ import (
 	"log"
 	"net/url"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -47,6 +50,7 @@ type student struct {
 	CPU            time.Duration   // CPU time of the student's cgroup, server start included
 	CPUAtReady     time.Duration   // ... when the server was ready (its start-up)
 	NotebookSource string
+	Answers        int // exercise answer cells filled in with the teacher's answers
 }
 
 func main() {
@@ -56,6 +60,8 @@ func main() {
 	users := flag.String("users", "", "file of 'name password' lines (hub/users.sh writes one)")
 	k := flag.Int("k", 1, "number of students, at most the users in -users")
 	notebook := flag.String("notebook", "02_descenso_1d.ipynb", "notebook to run, relative to the student's folder")
+	answersDir := flag.String("answers", "", "folder of the teacher's notebooks: each student's exercises are filled in\n"+
+		"with the teacher's answers before running (\"\": run the copy as it is)")
 	timeout := flag.Duration("timeout", 20*time.Minute, "bound on the whole test")
 	cellTimeout := flag.Duration("cell-timeout", 5*time.Minute, "bound on one cell")
 	think := flag.Duration("think", 0, "pause between cells (a student reading)")
@@ -75,6 +81,16 @@ func main() {
 		log.Fatalf("-k %d: %s has %d users", *k, *users, len(creds))
 	}
 	creds = creds[:*k]
+	var teacher map[string]nbcheck.Text
+	if *answersDir != "" {
+		raw, err := os.ReadFile(filepath.Join(*answersDir, *notebook))
+		if err != nil {
+			log.Fatal(err)
+		}
+		if teacher, err = answers(raw); err != nil {
+			log.Fatalf("-answers %s: %v", *answersDir, err)
+		}
+	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
@@ -87,7 +103,7 @@ func main() {
 		go func() {
 			defer wg.Done()
 			<-start
-			results[i] = runStudent(ctx, *hub, c[0], c[1], *notebook, *cellTimeout, *think, mon)
+			results[i] = runStudent(ctx, *hub, c[0], c[1], *notebook, teacher, *cellTimeout, *think, mon)
 		}()
 	}
 	t0 := time.Now()
@@ -135,9 +151,11 @@ func readUsers(path string) ([][2]string, error) {
 // frame, not for its end.
 var paced = regexp.MustCompile(`\bnb\.Animate\(`)
 
-// runStudent is one student's session: log in, start the server, run the
-// notebook cell by cell, stop the server.
-func runStudent(ctx context.Context, hub, name, password, notebook string, cellTimeout, think time.Duration, mon *monitor) (st student) {
+// runStudent is one student's session: log in, start the server, fill in
+// the exercises of their copy of the notebook with the teacher's answers
+// (when teacher is not nil), run it cell by cell, stop the server.
+func runStudent(ctx context.Context, hub, name, password, notebook string, teacher map[string]nbcheck.Text,
+	cellTimeout, think time.Duration, mon *monitor) (st student) {
 	st.Name = name
 	fail := func(step string, err error) student {
 		st.Err = fmt.Sprintf("%s: %v", step, err)
@@ -178,6 +196,11 @@ func runStudent(ctx context.Context, hub, name, password, notebook string, cellT
 	nb, err := nbcheck.Parse(raw)
 	if err != nil {
 		return fail("parse notebook", err)
+	}
+	if teacher != nil {
+		if st.Answers, err = fillAnswers(nb, raw, teacher); err != nil {
+			return fail("fill in the exercises", err)
+		}
 	}
 	k, err := s.StartKernel(ctx, notebook, "gonb")
 	if err != nil {
