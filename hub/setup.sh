@@ -25,6 +25,9 @@ umask 022
 
 say() { echo "hub-setup: $*"; }
 
+# Root: students' accounts, a shared toolchain under $HUB_VAR, checks run as nobody.
+[ "$(id -u)" = 0 ] || { echo "hub-setup: run as root (sudo make hub): the hub serves system accounts" >&2; exit 1; }
+
 # traversable DIR: every folder from / to DIR lets other accounts through.
 traversable() {
   local dir=$1 perms
