@@ -140,8 +140,8 @@ hub: hub-setup hub-users
 	@echo "gdkit: JupyterHub on http://127.0.0.1:$${HUB_PORT:-19000}/ — students log in with the passwords in $${HUB_VAR:-/var/lib/gdkit-hub}/passwords.txt"
 	@bash hub/run.sh
 
-## hub-setup: the hub's own venv ($HUB_VAR/venv, never .venv) from requirements.txt, configurable-http-proxy,
-## the students' shared Go toolchain and warm cache.
+## hub-setup: the hub's own venv ($HUB_VAR/venv, never .venv) from requirements.txt, the student edition
+## (student/), configurable-http-proxy, the students' shared Go toolchain and warm cache.
 hub-setup:
 	@bash hub/setup.sh
 
