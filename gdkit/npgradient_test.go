@@ -53,6 +53,35 @@ func TestGradient1DDocstring(t *testing.T) {
 	}
 }
 
+// TestGradient2DDocstring checks the two-dimensional examples of
+// np.gradient's docstring: unit spacing on both axes (np.gradient(E), and
+// its axis=0 half), and a scalar step dx = 2 down the rows with the
+// coordinates y = [1, 1.5, 3.5] along the columns, np.gradient(E, dx, y),
+// which is GridGradient on Ys = (0, 2), Xs = y. With only two rows,
+// edge_order=2 is an error, as in numpy ("Shape of array too small").
+func TestGradient2DDocstring(t *testing.T) {
+	E := []float64{1, 2, 6, 3, 4, 5} // np.array([[1, 2, 6], [3, 4, 5]])
+	a0, a1, err := NumpyGradient(Grid{Xs: []float64{0, 1, 2}, Ys: []float64{0, 1}, Values: E}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gridCloseAll(t, "np.gradient(E)[0]", a0.Values, []float64{2, 2, -1, 2, 2, -1}, 1e-15)
+	gridCloseAll(t, "np.gradient(E)[1]", a1.Values, []float64{1, 2.5, 4, 1, 1, 1}, 1e-15)
+	g := Grid{Xs: []float64{1, 1.5, 3.5}, Ys: []float64{0, 2}, Values: E}
+	d1, d2, err := GridGradient(g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gridCloseAll(t, "np.gradient(E, 2., y)[0]", d2.Values, []float64{1, 1, -0.5, 1, 1, -0.5}, 1e-15)
+	gridCloseAll(t, "np.gradient(E, 2., y)[1]", d1.Values, []float64{2, 2, 2, 2, 1.7, 0.5}, 1e-15)
+	if _, _, err := GridGradient(g, &GradientSettings{EdgeOrder: 2}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("edge_order=2 with 2 rows: %v, want an ErrEmpty error", err)
+	}
+	if _, _, err := NumpyGradient(g, &GradientSettings{EdgeOrder: 2}); !errors.Is(err, ErrEmpty) {
+		t.Errorf("NumpyGradient, edge_order=2 with 2 rows: %v, want an ErrEmpty error", err)
+	}
+}
+
 // TestGradientSpacingNumpy is numpy's test_spacing (TestGradient): the
 // rows of a 6×6 array along both axes, even and uneven coordinates, edge
 // orders 1 and 2, through the strided axis kernel.
