@@ -64,7 +64,9 @@ func Linspace(a, b float64, n int) ([]float64, error) {
 // propagated by GridGradient as numpy does, and masked by the figures of
 // gdplot. Only a grid with no finite value at all is an error.
 // Its methods Dims, Z, X and Y satisfy gonum/plot's plotter.GridXYZ, so a
-// Grid can be passed to plotter.NewContour/NewHeatMap directly.
+// Grid can be passed to plotter.NewHeatMap directly: Min and Max give it
+// the finite range, and its NaN and ±Inf cells are left blank. For contour
+// lines use gdplot.Contour, which masks the cells around a non-finite value.
 type Grid struct {
 	Xs, Ys []float64 // coordinates of the columns (w1) and rows (w2)
 	Values []float64 // row-major values, len(Ys)·len(Xs)
@@ -117,6 +119,21 @@ func (g Grid) MinMax() (lo, hi float64) {
 		return math.NaN(), math.NaN()
 	}
 	return lo, hi
+}
+
+// Min returns the smallest finite value (see MinMax). With Max it is what
+// gonum/plot's plotter.NewHeatMap and NewContour read for their colour
+// range instead of scanning the values themselves, which takes −Inf or
+// +Inf into the range (and makes the heat map index its palette with NaN).
+func (g Grid) Min() float64 {
+	lo, _ := g.MinMax()
+	return lo
+}
+
+// Max returns the largest finite value (see MinMax and Min).
+func (g Grid) Max() float64 {
+	_, hi := g.MinMax()
+	return hi
 }
 
 // NonFinite returns how many values are NaN or ±Inf: the nodes where E is

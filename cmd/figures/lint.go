@@ -16,7 +16,7 @@ func lintAll(w io.Writer, re *regexp.Regexp, figs []entry, anims []animation) in
 	checked, bad := 0, 0
 	report := func(name string, fig *gdplot.Figure, err error) {
 		checked++
-		var probs []gdplot.Problem
+		var probs []gdplot.LintProblem
 		if err == nil {
 			probs, err = gdplot.Lint(fig)
 		}

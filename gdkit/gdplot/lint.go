@@ -13,8 +13,9 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// Problem is a rule of slide figures that a figure breaks (see Lint).
-type Problem struct {
+// LintProblem is a rule of slide figures that a figure breaks (see Lint).
+// (Not gdkit.Problem, the function that Descend minimises.)
+type LintProblem struct {
 	// Check names the rule: "overlap", "off-canvas", "ticks" or
 	// "non-finite".
 	Check string
@@ -22,7 +23,7 @@ type Problem struct {
 	Detail string
 }
 
-func (p Problem) String() string { return p.Check + ": " + p.Detail }
+func (p LintProblem) String() string { return p.Check + ": " + p.Detail }
 
 // Lint draws f on a recording canvas, as Encode would, and checks the rules
 // every figure of the course keeps:
@@ -37,7 +38,7 @@ func (p Problem) String() string { return p.Check + ": " + p.Detail }
 //
 // It returns the problems found (none for a clean figure), or an error
 // when the figure cannot be drawn at all.
-func Lint(f *Figure) ([]Problem, error) {
+func Lint(f *Figure) ([]LintProblem, error) {
 	if err := f.check(); err != nil {
 		return nil, err
 	}
@@ -78,22 +79,22 @@ func Lint(f *Figure) ([]Problem, error) {
 	if err := f.Draw(draw.NewCanvas(rc, w, h)); err != nil {
 		return nil, err
 	}
-	var probs []Problem
+	var probs []LintProblem
 	texts = dropEmpty(texts)
 	page := vg.Rectangle{Max: vg.Point{X: w, Y: h}}
 	for i, a := range texts {
 		if !inside(a.box, page) {
-			probs = append(probs, Problem{"off-canvas", fmt.Sprintf("%q reaches outside the %.0f×%.0f pt figure (box %s)", a.text, w.Points(), h.Points(), boxString(a.box))})
+			probs = append(probs, LintProblem{"off-canvas", fmt.Sprintf("%q reaches outside the %.0f×%.0f pt figure (box %s)", a.text, w.Points(), h.Points(), boxString(a.box))})
 		}
 		for _, b := range texts[i+1:] {
 			if textsOverlap(a.box, b.box) {
-				probs = append(probs, Problem{"overlap", fmt.Sprintf("%q (%s) overlaps %q (%s)", a.text, boxString(a.box), b.text, boxString(b.box))})
+				probs = append(probs, LintProblem{"overlap", fmt.Sprintf("%q (%s) overlaps %q (%s)", a.text, boxString(a.box), b.text, boxString(b.box))})
 			}
 		}
 	}
 	for _, t := range ticks {
 		if err := roundMultiples(t.values); err != nil {
-			probs = append(probs, Problem{"ticks", fmt.Sprintf("%s: %v", t.axis, err)})
+			probs = append(probs, LintProblem{"ticks", fmt.Sprintf("%s: %v", t.axis, err)})
 		}
 	}
 	svg, err := f.encode(SVG, false)
@@ -101,7 +102,7 @@ func Lint(f *Figure) ([]Problem, error) {
 		return nil, err
 	}
 	if err := checkSVGNumbers(svg); err != nil {
-		probs = append(probs, Problem{"non-finite", strings.TrimPrefix(err.Error(), "gdplot: internal error: ")})
+		probs = append(probs, LintProblem{"non-finite", strings.TrimPrefix(err.Error(), "gdplot: internal error: ")})
 	}
 	return probs, nil
 }

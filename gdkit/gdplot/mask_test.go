@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/recorder"
@@ -236,5 +237,35 @@ func TestLabelZeroLevel(t *testing.T) {
 	}
 	if len(lab.texts) != 3 {
 		t.Errorf("labels %q, want 3", lab.texts)
+	}
+}
+
+// TestRawHeatMapOfGrid: gdkit.Grid handed to gonum's own plotter.NewHeatMap
+// (as gdkit.Grid's documentation allows) takes its colour range from the
+// finite values, through Grid.Min and Grid.Max, and draws the log grid with
+// its NaN and −Inf cells blank. Without them gonum scans the values itself,
+// gets Min = −Inf, and drawing fails with "index out of range".
+func TestRawHeatMapOfGrid(t *testing.T) {
+	g := logGrid()
+	lo, hi := g.MinMax()
+	h := plotter.NewHeatMap(g, contourPalette(8))
+	if h.Min != lo || h.Max != hi {
+		t.Fatalf("heat map range [%v, %v], want the finite range [%v, %v]", h.Min, h.Max, lo, hi)
+	}
+	for _, raster := range []bool{false, true} {
+		h.Rasterized = raster
+		p := New("", "$w_1$", "$w_2$")
+		p.Add(h)
+		for _, format := range []string{PNG, SVG, PDF} {
+			b, err := Single(p).Bytes(format)
+			if err != nil {
+				t.Fatalf("rasterized %v, %s: %v", raster, format, err)
+			}
+			if format == SVG {
+				if err := checkSVGNumbers(b); err != nil {
+					t.Errorf("rasterized %v: %v", raster, err)
+				}
+			}
+		}
 	}
 }

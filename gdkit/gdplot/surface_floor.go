@@ -3,7 +3,6 @@ package gdplot
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -37,11 +36,7 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 	k0 := math.Floor(lo/step + 1e-9)
 	var lv []float64
 	for k := 0; k < 4*n; k++ {
-		v := (k0 + float64(k)) * step
-		// Drop the rounding noise of k·step (0.6000000000000001).
-		if r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64); err == nil {
-			v = r
-		}
+		v := cleanFloat((k0 + float64(k)) * step) // 0.6, not 0.6000000000000001
 		if len(lv) > 0 && v <= lv[len(lv)-1] {
 			break
 		}
@@ -57,7 +52,7 @@ func surfNiceLevels(lo, hi float64, n int) []float64 {
 // below raw (within 0.1 %).
 func niceStep(raw float64) float64 {
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	for _, m := range []float64{1, 2, 2.5, 5} {
+	for _, m := range tickMantissas {
 		if m*mag >= raw*0.999 {
 			return m * mag
 		}
