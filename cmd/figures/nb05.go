@@ -91,6 +91,6 @@ func nb05FitFigure() (*gdplot.Figure, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Title.Text = "ŷ = $w_1 x + b$ durante el descenso ($\\alpha$ = 0.008)"
+	p.Title.Text = "$ŷ = w_1 x + b$ durante el descenso ($\\alpha$ = 0.008)"
 	return gdplot.Single(p), nil
 }

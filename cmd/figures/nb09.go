@@ -224,7 +224,7 @@ func nb09Schedules() (*gdplot.Figure, error) {
 		{"constante", optim.Constant{}},
 		{"escalones ($\\gamma$ = 0.5 cada 25)", optim.StepDecay{Every: 25, Gamma: 0.5}},
 		{"exponencial ($\\gamma$ = 0.97)", optim.Exponential{Gamma: 0.97}},
-		{"1/t ($k$ = 0.1)", optim.InverseTime{K: 0.1}},
+		{"$1/t$ ($k$ = 0.1)", optim.InverseTime{K: 0.1}},
 		{"coseno ($T$ = 100)", optim.Cosine{T: 100}},
 		{"calentamiento + coseno", optim.WarmUp{Steps: 10, Then: optim.Cosine{T: 90}}},
 	} {

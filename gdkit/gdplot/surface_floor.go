@@ -60,8 +60,9 @@ func niceStep(raw float64) float64 {
 	return 10 * mag
 }
 
-// drawFloor draws the filled contours of z on the floor plane z = min z:
-// each grid cell is split into two triangles, and each triangle is
+// drawFloor draws the filled contours of z on the floor of the box, the
+// plane z = FloorZ or the lowest height (see boxZ); on its top when the
+// box is seen from below. Each grid cell is split into two triangles, and each triangle is
 // clipped to every band [lₖ, lₖ₊₁] of the levels, so the bands are the
 // exact regions of the piecewise-linear interpolant.
 func (s *Surface) drawFloor(c draw.Canvas, v *surfView) {
