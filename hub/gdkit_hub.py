@@ -21,6 +21,7 @@ without limits unless `require_limits` is False.
 """
 
 import asyncio
+import errno
 import os
 import pwd
 import shlex
@@ -174,6 +175,359 @@ class StudentCgroup:
         self.rebalance()
 
 
+# --- cgroup v2 ----------------------------------------------------------------
+
+# Where the mount detection looks (tests point it at a simulated table).
+MOUNTS = "/proc/self/mounts"
+# Where own_cgroup_v2 reads /proc/<pid>/cgroup (tests point it at a simulated /proc).
+PROC = "/proc"
+# v2 has no cpuacct: CPU time is cpu.stat's usage_usec, always there.
+CONTROLLERS_V2 = ("memory", "cpu", "pids")
+# The leaf the hub's own processes live in under cgroup v2 (DelegateSubgroup=hub in
+# the systemd unit of docs/hub.md, or moved there by the hub itself).
+HUB_LEAF = "hub"
+
+
+def cgroup_mode():
+    """'v2' when CGROUP_ROOT is a cgroup2 mount (the unified hierarchy alone, as on
+    Debian 11+ and Ubuntu 22.04+), 'v1' otherwise (v1 or hybrid)."""
+    fstype = None
+    try:
+        with open(MOUNTS) as f:
+            for line in f:
+                fields = line.split()
+                if len(fields) >= 3 and fields[1] == CGROUP_ROOT:
+                    fstype = fields[2]  # the last mount on a path is the one seen
+    except OSError:
+        pass
+    return "v2" if fstype == "cgroup2" else "v1"
+
+
+def own_cgroup_v2(proc="self"):
+    """The cgroup v2 path of a process (its "0::" line), or None."""
+    try:
+        with open(os.path.join(PROC, str(proc), "cgroup")) as f:
+            for line in f:
+                if line.startswith("0::"):
+                    return line.rstrip("\n")[3:] or "/"
+    except OSError:
+        pass
+    return None
+
+
+def delegated_cgroup():
+    """The cgroup (v2) the hub may manage: its own, or the parent of its own when the
+    hub already sits in the leaf HUB_LEAF (after moving itself, or placed there by
+    systemd's DelegateSubgroup=hub)."""
+    own = own_cgroup_v2() or "/"
+    if own != "/" and os.path.basename(own) == HUB_LEAF:
+        return os.path.dirname(own)
+    return own
+
+
+class CgroupFS:
+    """The operations on the cgroup2 file system that StudentCgroupV2 uses. The
+    kernel's side effects (moving a pid out of its old cgroup, the interface files
+    of a new cgroup, EBUSY for the "no internal processes" rule) live behind these
+    calls, so the unit tests can put a simulated kernel here."""
+
+    def read(self, path):
+        with open(path) as f:
+            return f.read()
+
+    def write(self, path, value):
+        with open(path, "w") as f:
+            f.write(str(value))
+
+    def exists(self, path):
+        return os.path.exists(path)
+
+    def writable(self, path):
+        return os.access(path, os.W_OK)
+
+    def mkdir(self, path):
+        os.mkdir(path)
+
+    def rmdir(self, path):
+        os.rmdir(path)
+
+    def delegated(self, path):
+        """Whether systemd delegated the cgroup (it marks it with trusted.delegate)."""
+        try:
+            return os.getxattr(path, "trusted.delegate") == b"1"
+        except OSError:
+            return False
+
+
+cgroupfs = CgroupFS()
+
+
+def cpu_weight(students):
+    """The v2 cpu.weight (1..10000, default 100) of the class's parent cgroup: 100 per
+    student, the same ratio as v1's 1024 cpu.shares per student (systemd maps
+    CPUShares to CPUWeight as shares × 100 / 1024). Capped at 100 students, where v1's
+    cap (262144) is at 256."""
+    return min(10000, max(1, 100 * students))
+
+
+class StudentCgroupV2:
+    """One student's cgroup on a cgroup v2 host (one unified hierarchy).
+
+    Layout, for cgroup_parent "gdkit-hub" and a hub in cgroup D:
+
+        D/                 the hub's cgroup (systemd: the unit, with Delegate=yes)
+        D/hub/             the hub and its proxy (HUB_LEAF)
+        D/gdkit-hub/       the class: cpu.weight = 100 × students
+        D/gdkit-hub/ana/   a student: memory.max, memory.swap.max, cpu.max, pids.max
+
+    A v2 cgroup that has processes cannot pass controllers to its children (the
+    "no internal processes" rule, root excepted), and under systemd a delegated unit
+    owns only what is below its cgroup, never its siblings; so the hub moves its own
+    processes into the leaf D/hub before it enables controllers in D, as systemd's
+    delegation rules ask (DelegateSubgroup=hub makes systemd start it there). An
+    absolute cgroup_parent is taken from the root of the hierarchy instead; every
+    cgroup on the way must then be free of processes.
+    """
+
+    version = 2
+
+    def __init__(self, parent, name, log, fs=None):
+        self.name = name
+        self.log = log
+        self.fs = fs or cgroupfs
+        if parent.startswith("/"):
+            self.base = "/"
+            rel = parent
+        else:
+            self.base = delegated_cgroup()
+            rel = os.path.join(self.base, parent)
+        self.parent = os.path.normpath(os.path.join(CGROUP_ROOT, rel.lstrip("/")))
+        self.path = os.path.join(self.parent, name)
+        self.paths = {"unified": self.path}
+        self._problem = False  # not checked yet
+
+    def _dir(self, cgroup):
+        return os.path.normpath(os.path.join(CGROUP_ROOT, cgroup.lstrip("/")))
+
+    def _controllers(self, d):
+        try:
+            return self.fs.read(os.path.join(d, "cgroup.controllers")).split()
+        except OSError:
+            return []
+
+    def _pids(self, d):
+        try:
+            return [int(x) for x in self.fs.read(os.path.join(d, "cgroup.procs")).split()]
+        except OSError:
+            return []
+
+    @property
+    def problem(self):
+        """Why the limits cannot be enforced here, or None."""
+        if self._problem is False:
+            self._problem = self._check()
+        return self._problem
+
+    @property
+    def usable(self):
+        return self.problem is None
+
+    def _check(self):
+        base = self._dir(self.base)
+        if not self.fs.writable(base):
+            return (
+                f"cgroup v2: the hub (uid {os.geteuid()}) cannot write its cgroup {base}; run "
+                "the hub as root, or under a systemd unit with Delegate=yes (docs/hub.md), or "
+                "set ClassSpawner.require_limits = False to run without limits"
+            )
+        have = self._controllers(base)
+        missing = [c for c in ("memory", "cpu") if c not in have]
+        if missing:
+            return (
+                f"cgroup v2: controller(s) {' '.join(missing)} not available in {base} "
+                f"(its cgroup.controllers: {' '.join(have) or 'empty'}); the cgroup above it "
+                f"must enable them in cgroup.subtree_control (echo '+{' +'.join(missing)}' > "
+                f"{os.path.dirname(base)}/cgroup.subtree_control), which systemd does for a unit "
+                "with Delegate=yes (docs/hub.md)"
+            )
+        return None
+
+    def _enable(self, d):
+        """Gives d's children the controllers d has (cgroup.subtree_control)."""
+        have = self._controllers(d)
+        missing = [c for c in ("memory", "cpu") if c not in have]
+        if missing:
+            raise RuntimeError(
+                f"cgroup v2: controller(s) {' '.join(missing)} not available in {d} (its "
+                f"cgroup.controllers: {' '.join(have) or 'empty'}); enable them in "
+                f"{os.path.dirname(d)}/cgroup.subtree_control"
+            )
+        want = [c for c in CONTROLLERS_V2 if c in have]
+        try:
+            on = self.fs.read(os.path.join(d, "cgroup.subtree_control")).split()
+        except OSError as e:
+            raise RuntimeError(f"cgroup v2: cannot read {d}/cgroup.subtree_control: {e}") from e
+        todo = [c for c in want if c not in on]
+        if not todo:
+            return
+        try:
+            self.fs.write(os.path.join(d, "cgroup.subtree_control"), " ".join("+" + c for c in todo))
+        except OSError as e:
+            if e.errno == errno.EBUSY:
+                raise RuntimeError(
+                    f"cgroup v2: cannot enable {' '.join(todo)} for the children of {d}: it has "
+                    f"processes {self._pids(d)}, and a cgroup with processes cannot give "
+                    "controllers to children (the 'no internal processes' rule); use a "
+                    "cgroup_parent relative to the hub's cgroup, or one whose ancestors have "
+                    "no processes"
+                ) from e
+            raise RuntimeError(f"cgroup v2: enabling {' '.join(todo)} in {d}: {e}") from e
+
+    def _move_hub(self, base):
+        """Moves every process of base (the hub, its proxy) into base/HUB_LEAF."""
+        leaf = os.path.join(base, HUB_LEAF)
+        if not self.fs.exists(leaf):
+            self.fs.mkdir(leaf)
+        for _ in range(10):  # a process may fork while we move
+            pids = self._pids(base)
+            if not pids:
+                return
+            for pid in pids:
+                try:
+                    self.fs.write(os.path.join(leaf, "cgroup.procs"), pid)
+                except ProcessLookupError:
+                    pass
+                except OSError as e:
+                    raise RuntimeError(f"cgroup v2: moving process {pid} from {base} to {leaf}: {e}") from e
+        raise RuntimeError(f"cgroup v2: processes {self._pids(base)} keep appearing in {base}")
+
+    def prepare(self):
+        """Enables memory, cpu and pids on the way from the hub's cgroup (or the root) to
+        the class's parent cgroup, creating what is missing."""
+        problem = self.problem
+        if problem:
+            raise RuntimeError(problem)
+        base = self._dir(self.base)
+        # The root is exempt from the rule and has no cgroup.type; a cgroup-namespace
+        # root (a container) is not exempt and has one.
+        if self.fs.exists(os.path.join(base, "cgroup.type")):
+            if ".service" in base or ".scope" in base:
+                if not self.fs.delegated(base):
+                    self.log.warning(
+                        "cgroup v2: %s is not delegated to the hub (no trusted.delegate); systemd "
+                        "may undo the students' cgroups: run the hub under a unit with "
+                        "Delegate=yes (docs/hub.md)", base)
+            # Only the hub's own cgroup is the hub's to rearrange.
+            if self.parent.startswith(base + "/") and base == self._dir(delegated_cgroup()) and self._pids(base):
+                self._move_hub(base)
+        chain = [base]
+        for part in os.path.relpath(self.parent, base).split(os.sep):
+            if part != ".":
+                chain.append(os.path.join(chain[-1], part))
+        for i, d in enumerate(chain):
+            if i > 0 and not self.fs.exists(d):
+                self.fs.mkdir(d)
+            self._enable(d)
+
+    def _write(self, key, value):
+        self.fs.write(os.path.join(self.path, key), value)
+
+    def read(self, controller, key):
+        try:
+            return self.fs.read(os.path.join(self.path, key)).strip()
+        except OSError:
+            return None
+
+    def create(self, mem_limit, cpu_limit, pids_limit):
+        self.prepare()
+        if not self.fs.exists(self.path):
+            self.fs.mkdir(self.path)
+        missing = [f for f in ("memory.max", "cpu.max") if not self.fs.exists(os.path.join(self.path, f))]
+        if missing:
+            raise RuntimeError(
+                f"cgroup v2: {self.path} has no {' '.join(missing)}: the memory/cpu controllers "
+                f"are not enabled in {self.parent}/cgroup.subtree_control"
+            )
+        if mem_limit:
+            self._write("memory.max", int(mem_limit))
+            # v1 leaves memory.memsw.limit_in_bytes alone, so on a host with swap a v1
+            # student may also fill the swap; here mem_limit is the whole budget, as
+            # the hub test measured on a host without swap: killed at the limit.
+            if self.fs.exists(os.path.join(self.path, "memory.swap.max")):
+                self._write("memory.swap.max", 0)
+            # Peak usage (memory.peak, kernel >= 5.19) starts at 0 in a new cgroup;
+            # kill_all removed the last spawn's. Older kernels have no peak at all.
+        if cpu_limit:
+            period = 100_000
+            self._write("cpu.max", f"{max(1000, int(cpu_limit * period))} {period}")
+        if pids_limit:
+            if self.fs.exists(os.path.join(self.path, "pids.max")):
+                self._write("pids.max", int(pids_limit))
+            else:
+                self.log.warning("cgroup v2: no pids controller in %s: pids_limit not enforced", self.parent)
+        self.rebalance()
+
+    def rebalance(self):
+        """The class's parent cgroup weighs as much as its students (see
+        StudentCgroup.rebalance and cpu_weight)."""
+        try:
+            students = sum(1 for e in os.scandir(self.parent) if e.is_dir())
+            if self.fs.exists(os.path.join(self.parent, "cpu.weight")):
+                self.fs.write(os.path.join(self.parent, "cpu.weight"), cpu_weight(students))
+        except OSError as e:
+            self.log.warning("could not set the class's CPU weight: %s", e)
+
+    def procs(self):
+        return set(self._pids(self.path))
+
+    def join_fn(self):
+        """A preexec function: moves the calling (child) process into the cgroup."""
+        path = os.path.join(self.path, "cgroup.procs")
+        write = self.fs.write
+
+        def join():
+            write(path, os.getpid())
+
+        return join
+
+    async def kill_all(self, timeout=10):
+        """Kills every process left in the cgroup (cgroup.kill, kernel >= 5.14; else
+        SIGKILL to each), then removes it."""
+        kill = os.path.join(self.path, "cgroup.kill")
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pids = self.procs()
+            if not pids:
+                break
+            if self.fs.exists(kill):
+                try:
+                    self.fs.write(kill, 1)
+                except OSError as e:
+                    self.log.warning("cgroup.kill of %s: %s", self.name, e)
+            else:
+                for pid in pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+            await asyncio.sleep(0.2)
+        else:
+            self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
+        try:
+            if self.fs.exists(self.path):
+                self.fs.rmdir(self.path)
+        except OSError as e:
+            self.log.warning("could not remove %s: %s", self.path, e)
+        self.rebalance()
+
+
+def student_cgroup(parent, name, log):
+    """The student's cgroup for this host's cgroup mode."""
+    if cgroup_mode() == "v2":
+        return StudentCgroupV2(parent, name, log)
+    return StudentCgroup(parent, name, log)
+
+
 class ClassSpawner(LocalProcessSpawner):
     port_range = Tuple(
         Integer(), Integer(), default_value=(19100, 19499),
@@ -218,7 +572,8 @@ class ClassSpawner(LocalProcessSpawner):
     cgroup_parent = Unicode(
         "gdkit-hub",
         help="""Parent of the students' cgroups: relative to the hub's own cgroup in each
-        controller, or absolute (from each controller's root).""",
+        controller (v2: in the unified hierarchy, beside the leaf the hub moves into),
+        or absolute (from each controller's root, or the v2 root).""",
     ).tag(config=True)
 
     require_limits = Bool(
@@ -335,7 +690,7 @@ class ClassSpawner(LocalProcessSpawner):
     # --- limits ------------------------------------------------------------
 
     def cgroup(self):
-        return StudentCgroup(self.cgroup_parent, self.user.name, self.log)
+        return student_cgroup(self.cgroup_parent, self.user.name, self.log)
 
     def make_preexec_fn(self, name):
         drop = super().make_preexec_fn(name)
@@ -359,16 +714,24 @@ class ClassSpawner(LocalProcessSpawner):
         self._join = None
         if cg.usable:
             await cg.kill_all()  # leftovers of a previous server (e.g. one that was killed)
-            cg.create(self.mem_limit, self.cpu_limit, self.pids_limit)
-            self._join = cg.join_fn()
+            try:
+                cg.create(self.mem_limit, self.cpu_limit, self.pids_limit)
+                self._join = cg.join_fn()
+            except RuntimeError as e:  # v2: delegation failed (v1 raises OSError, as before)
+                if self.require_limits and (self.mem_limit or self.cpu_limit):
+                    raise
+                self.log.warning("starting %s without memory/CPU limits: %s", self.user.name, e)
         elif self.require_limits and (self.mem_limit or self.cpu_limit):
             raise RuntimeError(
-                "cannot enforce mem_limit/cpu_limit: no writable cgroup v1 memory and cpu "
+                getattr(cg, "problem", None)
+                or "cannot enforce mem_limit/cpu_limit: no writable cgroup v1 memory and cpu "
                 "hierarchies (use jupyterhub-systemdspawner on systemd hosts, or set "
                 "ClassSpawner.require_limits = False)"
             )
         else:
             self.log.warning("starting %s without memory/CPU limits", self.user.name)
+            if getattr(cg, "problem", None):
+                self.log.warning("%s", cg.problem)
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, self.copy_notebooks)
         await loop.run_in_executor(None, self.seed_private_cache)
