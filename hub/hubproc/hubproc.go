@@ -1,17 +1,35 @@
 // Package hubproc observes a running hub from the same machine: processes'
-// CPU time, and the students' cgroups (v1) that gdkit_hub.ClassSpawner
-// creates under the hub's own cgroup (parent "gdkit-hub").
+// CPU time, and the students' cgroups that gdkit_hub.ClassSpawner creates under
+// the hub's own cgroup (parent "gdkit-hub"): in each v1 hierarchy, or on a
+// cgroup v2 host in the unified one, beside the leaf "hub" the hub moves into.
 package hubproc
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
+
+// cgroupRoot is where the cgroup file systems are mounted.
+var cgroupRoot = "/sys/fs/cgroup"
+
+// procRoot is where CgroupOf reads /proc/PID/cgroup.
+var procRoot = "/proc"
+
+// cgroup2Magic is CGROUP2_SUPER_MAGIC, statfs's type of a cgroup2 mount.
+const cgroup2Magic = 0x63677270
+
+// unified reports whether cgroupRoot is a cgroup2 mount (the host has cgroup v2 only).
+var unified = func() bool {
+	var st syscall.Statfs_t
+	return syscall.Statfs(cgroupRoot, &st) == nil && int64(st.Type) == cgroup2Magic
+}
 
 // clockTicks is USER_HZ, the unit of /proc/PID/stat times (100 on Linux).
 const clockTicks = 100
@@ -21,24 +39,39 @@ func readTrim(path string) string {
 	return strings.TrimSpace(string(b))
 }
 
-// CgroupOf is the cgroup (v1) path of process pid in a controller's hierarchy ("/" if unknown).
+// CgroupOf is the cgroup (v1) path of process pid in a controller's hierarchy
+// ("/" if unknown); controller "" is the v2 path (the "0::" line).
 func CgroupOf(pid int, controller string) string {
-	for _, line := range strings.Split(readTrim(fmt.Sprintf("/proc/%d/cgroup", pid)), "\n") {
+	for _, line := range strings.Split(readTrim(fmt.Sprintf("%s/%d/cgroup", procRoot, pid)), "\n") {
 		f := strings.SplitN(line, ":", 3)
-		if len(f) == 3 && slices.Contains(strings.Split(f[1], ","), controller) {
+		if len(f) == 3 && (controller == "" && f[0] == "0" && f[1] == "" ||
+			controller != "" && slices.Contains(strings.Split(f[1], ","), controller)) {
 			return f[2]
 		}
 	}
 	return "/"
 }
 
-// Student is one student's cgroups, found from the hub's process id.
-type Student struct{ mem, cpu, cpuacct string }
+// Student is one student's cgroups, found from the hub's process id: one
+// directory per v1 controller, or the one v2 directory (v2 set).
+type Student struct {
+	mem, cpu, cpuacct string
+	v2                bool
+}
 
 // StudentCgroup returns the cgroups of student name under the hub with process id hubPID.
 func StudentCgroup(hubPID int, name string) Student {
+	if unified() {
+		// The hub runs in the leaf "hub" of the cgroup it manages (gdkit_hub.delegated_cgroup).
+		own := CgroupOf(hubPID, "")
+		if own != "/" && filepath.Base(own) == "hub" {
+			own = filepath.Dir(own)
+		}
+		d := filepath.Join(cgroupRoot, own, "gdkit-hub", name)
+		return Student{mem: d, cpu: d, cpuacct: d, v2: true}
+	}
 	p := func(c string) string {
-		return filepath.Join("/sys/fs/cgroup", c, CgroupOf(hubPID, c), "gdkit-hub", name)
+		return filepath.Join(cgroupRoot, c, CgroupOf(hubPID, c), "gdkit-hub", name)
 	}
 	return Student{mem: p("memory"), cpu: p("cpu"), cpuacct: p("cpuacct")}
 }
@@ -48,19 +81,10 @@ func (s Student) int(path string) int64 {
 	return v
 }
 
-// PeakMemory is the most memory (bytes) the student used since the server started.
-func (s Student) PeakMemory() int64 { return s.int(filepath.Join(s.mem, "memory.max_usage_in_bytes")) }
-
-// MemoryLimit is the student's memory limit in bytes.
-func (s Student) MemoryLimit() int64 { return s.int(filepath.Join(s.mem, "memory.limit_in_bytes")) }
-
-// MemoryFailures counts the times the student's memory hit the limit.
-func (s Student) MemoryFailures() int64 { return s.int(filepath.Join(s.mem, "memory.failcnt")) }
-
-// OOMKills counts the processes the kernel killed for the student's memory limit.
-func (s Student) OOMKills() int64 {
-	for _, line := range strings.Split(readTrim(filepath.Join(s.mem, "memory.oom_control")), "\n") {
-		if f := strings.Fields(line); len(f) == 2 && f[0] == "oom_kill" {
+// keyed is the value of key in a flat-keyed cgroup file ("key value" lines; 0 if absent).
+func keyed(path, key string) int64 {
+	for _, line := range strings.Split(readTrim(path), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && f[0] == key {
 			v, _ := strconv.ParseInt(f[1], 10, 64)
 			return v
 		}
@@ -68,14 +92,68 @@ func (s Student) OOMKills() int64 {
 	return 0
 }
 
+// PeakMemory is the most memory (bytes) the student used since the server
+// started: v1 memory.max_usage_in_bytes, v2 memory.peak. It is -1 on a v2 kernel
+// without memory.peak (before Linux 5.19), which keeps no peak at all.
+func (s Student) PeakMemory() int64 {
+	if s.v2 {
+		p := filepath.Join(s.mem, "memory.peak")
+		if _, err := os.Stat(p); err != nil {
+			return -1
+		}
+		return s.int(p)
+	}
+	return s.int(filepath.Join(s.mem, "memory.max_usage_in_bytes"))
+}
+
+// MemoryLimit is the student's memory limit in bytes (v2's "max", none, is math.MaxInt64).
+func (s Student) MemoryLimit() int64 {
+	if s.v2 {
+		if readTrim(filepath.Join(s.mem, "memory.max")) == "max" {
+			return math.MaxInt64
+		}
+		return s.int(filepath.Join(s.mem, "memory.max"))
+	}
+	return s.int(filepath.Join(s.mem, "memory.limit_in_bytes"))
+}
+
+// MemoryFailures counts the times the student's memory hit the limit (v2: the
+// "max" events of memory.events).
+func (s Student) MemoryFailures() int64 {
+	if s.v2 {
+		return keyed(filepath.Join(s.mem, "memory.events"), "max")
+	}
+	return s.int(filepath.Join(s.mem, "memory.failcnt"))
+}
+
+// OOMKills counts the processes the kernel killed for the student's memory limit.
+func (s Student) OOMKills() int64 {
+	if s.v2 {
+		return keyed(filepath.Join(s.mem, "memory.events"), "oom_kill")
+	}
+	return keyed(filepath.Join(s.mem, "memory.oom_control"), "oom_kill")
+}
+
 // CPU is the CPU time the student's processes used since the server started.
 func (s Student) CPU() time.Duration {
+	if s.v2 {
+		return time.Duration(keyed(filepath.Join(s.cpu, "cpu.stat"), "usage_usec")) * time.Microsecond
+	}
 	return time.Duration(s.int(filepath.Join(s.cpuacct, "cpuacct.usage")))
 }
 
 // CPUQuota is the student's CPU limit in cores (0: none).
 func (s Student) CPUQuota() float64 {
-	q, p := s.int(filepath.Join(s.cpu, "cpu.cfs_quota_us")), s.int(filepath.Join(s.cpu, "cpu.cfs_period_us"))
+	var q, p int64
+	if s.v2 {
+		// cpu.max: "<quota> <period>" in µs, or "max <period>".
+		if f := strings.Fields(readTrim(filepath.Join(s.cpu, "cpu.max"))); len(f) == 2 {
+			q, _ = strconv.ParseInt(f[0], 10, 64)
+			p, _ = strconv.ParseInt(f[1], 10, 64)
+		}
+	} else {
+		q, p = s.int(filepath.Join(s.cpu, "cpu.cfs_quota_us")), s.int(filepath.Join(s.cpu, "cpu.cfs_period_us"))
+	}
 	if q <= 0 || p <= 0 {
 		return 0
 	}
@@ -85,20 +163,11 @@ func (s Student) CPUQuota() float64 {
 // Throttled returns how many CPU periods the student was held at the quota,
 // and for how long in all (cpu.stat).
 func (s Student) Throttled() (periods int64, total time.Duration) {
-	for _, line := range strings.Split(readTrim(filepath.Join(s.cpu, "cpu.stat")), "\n") {
-		f := strings.Fields(line)
-		if len(f) != 2 {
-			continue
-		}
-		v, _ := strconv.ParseInt(f[1], 10, 64)
-		switch f[0] {
-		case "nr_throttled":
-			periods = v
-		case "throttled_time":
-			total = time.Duration(v)
-		}
+	stat := filepath.Join(s.cpu, "cpu.stat")
+	if s.v2 {
+		return keyed(stat, "nr_throttled"), time.Duration(keyed(stat, "throttled_usec")) * time.Microsecond
 	}
-	return periods, total
+	return keyed(stat, "nr_throttled"), time.Duration(keyed(stat, "throttled_time"))
 }
 
 // Procs lists the processes in the student's memory cgroup.

@@ -16,6 +16,7 @@ type report struct {
 	ReadyP50, ReadyMax             time.Duration // login → server ready
 	FirstOutputP50, FirstOutputMax time.Duration // login → first output
 	PeakMemoryMax, PeakMemoryMean  int64
+	PeakMemoryUnknown              bool          // cgroup v2 before Linux 5.19: no memory.peak
 	CPUPerStudent                  time.Duration // mean CPU time of a student's cgroup
 	CPUStart                       time.Duration // mean CPU time of a server's start-up
 	CPUPerCell                     time.Duration // mean CPU time of a cell (kernel, go build, the program)
@@ -38,7 +39,7 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 	var cells, raw, ready, first []time.Duration
 	var memSum int64
 	var cpuSum, startSum, cellCPU time.Duration
-	var n, nCells int
+	var n, nMem, nCells int
 	for _, s := range sts {
 		bad := s.Err != "" || len(s.CellFailures) > 0
 		if bad {
@@ -58,9 +59,16 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 		if s.FirstOutput > 0 {
 			first = append(first, s.FirstOutput)
 		}
+		// PeakMemory is 0 when no cgroup was found, -1 when the kernel keeps no peak.
+		if s.PeakMemory < 0 {
+			r.PeakMemoryUnknown = true
+		}
 		if s.PeakMemory > 0 {
 			r.PeakMemoryMax = max(r.PeakMemoryMax, s.PeakMemory)
 			memSum += s.PeakMemory
+			nMem++
+		}
+		if s.PeakMemory != 0 {
 			cpuSum += s.CPU
 			startSum += s.CPUAtReady
 			if len(s.Cells) > 0 {
@@ -78,8 +86,10 @@ func summarize(sts []student, u usage, wall time.Duration) report {
 	r.RawP95, r.RawMax = quantile(raw, 0.95), quantile(raw, 1)
 	r.ReadyP50, r.ReadyMax = quantile(ready, 0.5), quantile(ready, 1)
 	r.FirstOutputP50, r.FirstOutputMax = quantile(first, 0.5), quantile(first, 1)
+	if nMem > 0 {
+		r.PeakMemoryMean = memSum / int64(nMem)
+	}
 	if n > 0 {
-		r.PeakMemoryMean = memSum / int64(n)
 		r.CPUPerStudent = cpuSum / time.Duration(n)
 		r.CPUStart = startSum / time.Duration(n)
 	}
@@ -101,7 +111,11 @@ func (r report) String() string {
 		secs(r.P50), secs(r.P95), secs(r.Max), secs(r.RawP95), secs(r.RawMax))
 	fmt.Fprintf(&b, "login → server ready: p50 %s  max %s\n", secs(r.ReadyP50), secs(r.ReadyMax))
 	fmt.Fprintf(&b, "login → first output: p50 %s  max %s\n", secs(r.FirstOutputP50), secs(r.FirstOutputMax))
-	fmt.Fprintf(&b, "peak memory per student: max %.0f MiB  mean %.0f MiB\n", float64(r.PeakMemoryMax)/(1<<20), float64(r.PeakMemoryMean)/(1<<20))
+	if r.PeakMemoryUnknown {
+		fmt.Fprintf(&b, "peak memory per student: unknown (cgroup v2 without memory.peak: Linux before 5.19)\n")
+	} else {
+		fmt.Fprintf(&b, "peak memory per student: max %.0f MiB  mean %.0f MiB\n", float64(r.PeakMemoryMax)/(1<<20), float64(r.PeakMemoryMean)/(1<<20))
+	}
 	fmt.Fprintf(&b, "CPU per student %s: server start %s, then %s per cell; the class got %.2f cores\n",
 		secs(r.CPUPerStudent), secs(r.CPUStart), secs(r.CPUPerCell), r.ClassCores)
 	fmt.Fprintf(&b, "hub CPU %.1f%% of a core, proxy %.1f%%; machine %.0f%% busy; load average %s → %s\n",

@@ -41,3 +41,19 @@ func TestSummarize(t *testing.T) {
 		}
 	}
 }
+
+func TestSummarizeWithoutPeak(t *testing.T) {
+	// cgroup v2 before Linux 5.19: no peak memory (-1), the CPU time still counts.
+	s := time.Second
+	sts := []student{
+		{Name: "a", Cells: []time.Duration{s}, Responses: []time.Duration{s}, PeakMemory: -1, CPU: 10 * s, CPUAtReady: 4 * s},
+		{Name: "b", Cells: []time.Duration{s}, Responses: []time.Duration{s}, PeakMemory: -1, CPU: 20 * s, CPUAtReady: 4 * s},
+	}
+	r := summarize(sts, usage{}, 10*time.Second)
+	if !r.PeakMemoryUnknown || r.PeakMemoryMax != 0 || r.CPUPerStudent != 15*s || r.CPUPerCell != 11*s || r.ClassCores != 3 {
+		t.Errorf("summary %+v", r)
+	}
+	if out := r.String(); !strings.Contains(out, "peak memory per student: unknown") {
+		t.Errorf("report does not say the peak is unknown:\n%s", out)
+	}
+}
