@@ -183,6 +183,8 @@ MOUNTS = "/proc/self/mounts"
 PROC = "/proc"
 # v2 has no cpuacct: CPU time is cpu.stat's usage_usec, always there.
 CONTROLLERS_V2 = ("memory", "cpu", "pids")
+# Without these two there are no limits to enforce; pids is enabled where the host has it.
+REQUIRED_V2 = ("memory", "cpu")
 # The leaf the hub's own processes live in under cgroup v2 (DelegateSubgroup=hub in
 # the systemd unit of docs/hub.md, or moved there by the hub itself).
 HUB_LEAF = "hub"
@@ -341,7 +343,7 @@ class StudentCgroupV2:
                 "set ClassSpawner.require_limits = False to run without limits"
             )
         have = self._controllers(base)
-        missing = [c for c in ("memory", "cpu") if c not in have]
+        missing = [c for c in REQUIRED_V2 if c not in have]
         if missing:
             return (
                 f"cgroup v2: controller(s) {' '.join(missing)} not available in {base} "
@@ -355,7 +357,7 @@ class StudentCgroupV2:
     def _enable(self, d):
         """Gives d's children the controllers d has (cgroup.subtree_control)."""
         have = self._controllers(d)
-        missing = [c for c in ("memory", "cpu") if c not in have]
+        missing = [c for c in REQUIRED_V2 if c not in have]
         if missing:
             raise RuntimeError(
                 f"cgroup v2: controller(s) {' '.join(missing)} not available in {d} (its "
@@ -442,7 +444,8 @@ class StudentCgroupV2:
         self.prepare()
         if not self.fs.exists(self.path):
             self.fs.mkdir(self.path)
-        missing = [f for f in ("memory.max", "cpu.max") if not self.fs.exists(os.path.join(self.path, f))]
+        files = {"memory": "memory.max", "cpu": "cpu.max"}
+        missing = [files[c] for c in REQUIRED_V2 if c in files and not self.fs.exists(os.path.join(self.path, files[c]))]
         if missing:
             raise RuntimeError(
                 f"cgroup v2: {self.path} has no {' '.join(missing)}: the memory/cpu controllers "
