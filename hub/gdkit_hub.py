@@ -10,14 +10,20 @@ started as that account) it
 - gives the server, its kernels and every `go build` they start the
   environment of hub/setup.sh's student.env and the chosen Go build cache
   (`gocache`);
-- enforces `mem_limit`, `cpu_limit` and `pids_limit` with a cgroup (v1) per
+- enforces `mem_limit`, `cpu_limit` and `pids_limit` with a cgroup per
   student, entered by the server process before it drops root, so every
   process the student starts is inside; on stop, what is left in the cgroup
   (kernels orphaned by a killed server, runaway cells) is killed.
 
-On hosts with systemd and cgroup v2, jupyterhub-systemdspawner enforces the
-same mem_limit/cpu_limit; this spawner then refuses to start a student
-without limits unless `require_limits` is False.
+The cgroup version follows the host (cgroup_mode: v2 when /sys/fs/cgroup is a
+cgroup2 mount). v1 (StudentCgroup): memory.limit_in_bytes, cpu.cfs_quota_us,
+pids.max and the class's cpu.shares in each hierarchy, under the hub's cgroup.
+v2 (StudentCgroupV2): memory.max with memory.swap.max 0, cpu.max, pids.max and
+the class's cpu.weight; the hub moves itself into the leaf "hub" of its own
+cgroup first, because a v2 cgroup with processes cannot pass controllers to
+children (under systemd: a unit with Delegate=yes, docs/hub.md). When the limits
+cannot be enforced the spawner says what is missing and refuses to start a
+student, unless `require_limits` is False.
 """
 
 import asyncio
