@@ -56,6 +56,15 @@ def own_cgroup(controller, proc="self"):
     return None
 
 
+def sigkill(pids):
+    """SIGKILL to each of pids; one already gone is no error."""
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def read_env_file(path):
     """KEY=VALUE lines (no quoting) as a dict; missing file = {}."""
     env = {}
@@ -163,11 +172,7 @@ class StudentCgroup:
             pids = self.procs()
             if not pids:
                 break
-            for pid in pids:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+            sigkill(pids)
             await asyncio.sleep(0.2)
         else:
             self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
@@ -514,11 +519,7 @@ class StudentCgroupV2:
                 except OSError as e:
                     self.log.warning("cgroup.kill of %s: %s", self.name, e)
             else:
-                for pid in pids:
-                    try:
-                        os.kill(pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
+                sigkill(pids)
             await asyncio.sleep(0.2)
         else:
             self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
