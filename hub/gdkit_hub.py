@@ -16,7 +16,8 @@ started as that account) it
   (kernels orphaned by a killed server, runaway cells) is killed.
 
 The cgroup version follows the host (cgroup_mode: v2 when /sys/fs/cgroup is a
-cgroup2 mount). v1 (StudentCgroup): memory.limit_in_bytes, cpu.cfs_quota_us,
+cgroup2 mount). v1 (StudentCgroup): memory.limit_in_bytes (and memsw when the
+kernel accounts swap), cpu.cfs_quota_us,
 pids.max and the class's cpu.shares in each hierarchy, under the hub's cgroup.
 v2 (StudentCgroupV2): memory.max with memory.swap.max 0, cpu.max, pids.max and
 the class's cpu.weight; the hub moves itself into the leaf "hub" of its own
@@ -116,7 +117,15 @@ class StudentCgroup:
         for c, p in self.paths.items():
             os.makedirs(p, exist_ok=True)
         if mem_limit:
+            # RAM and swap together (memory.memsw.*, present when the kernel accounts
+            # swap): mem_limit is the whole budget, as in v2 with memory.swap.max = 0.
+            # memsw may never be below the RAM limit, so it is opened first.
+            memsw = os.path.join(self.paths["memory"], "memory.memsw.limit_in_bytes")
+            if os.path.exists(memsw):
+                self._write("memory", "memory.memsw.limit_in_bytes", -1)
             self._write("memory", "memory.limit_in_bytes", int(mem_limit))
+            if os.path.exists(memsw):
+                self._write("memory", "memory.memsw.limit_in_bytes", int(mem_limit))
             # Peak usage since this spawn (read by the load test).
             self._write("memory", "memory.max_usage_in_bytes", 0)
         if cpu_limit:
@@ -464,9 +473,8 @@ class StudentCgroupV2:
             )
         if mem_limit:
             self._write("memory.max", int(mem_limit))
-            # v1 leaves memory.memsw.limit_in_bytes alone, so on a host with swap a v1
-            # student may also fill the swap; here mem_limit is the whole budget, as
-            # the hub test measured on a host without swap: killed at the limit.
+            # mem_limit is the whole budget, RAM and swap, as v1's memory.memsw
+            # (the hub test measured it on a host without swap: killed at the limit).
             if self.fs.exists(os.path.join(self.path, "memory.swap.max")):
                 self._write("memory.swap.max", 0)
             # Peak usage (memory.peak, kernel >= 5.19) starts at 0 in a new cgroup;

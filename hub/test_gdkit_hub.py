@@ -59,6 +59,24 @@ class CgroupTest(unittest.TestCase):
             with open(os.path.join(parent, "cpu.shares")) as f:
                 self.assertEqual(f.read(), str(2 * 1024))
 
+    def test_memory_limit_covers_swap_when_accounted(self):
+        import logging
+        from gdkit_hub import StudentCgroup
+        for accounted in (True, False):
+            with tempfile.TemporaryDirectory() as root:
+                cg = StudentCgroup("/gdkit-hub", "ana", logging.getLogger())
+                cg.paths = {"memory": os.path.join(root, "memory", "ana")}
+                os.makedirs(cg.paths["memory"])
+                memsw = os.path.join(cg.paths["memory"], "memory.memsw.limit_in_bytes")
+                if accounted:
+                    open(memsw, "w").close()
+                cg.create(2 << 30, 0, 0)
+                self.assertEqual(cg.read("memory", "memory.limit_in_bytes"), str(2 << 30))
+                if accounted:
+                    self.assertEqual(cg.read("memory", "memory.memsw.limit_in_bytes"), str(2 << 30))
+                else:
+                    self.assertFalse(os.path.exists(memsw))
+
 
 class FakeKernel(gdkit_hub.CgroupFS):
     """A simulated cgroup2 file system in a temp dir: the interface files a new
