@@ -132,7 +132,7 @@ func sortDirs(u vg.Point) []vg.Point {
 // the anchor in the first preferred direction that covers no text or
 // marker and at most q.tolerate line cells; else further out with a leader
 // line, where it covers no line; else next to the anchor over lines (on a
-// white patch). It reports false, drawing nothing, when every place
+// translucent halo, see fillHalo). It reports false, drawing nothing, when every place
 // overlaps text or a marker.
 func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 	sz, off := textExtent(q.sty, q.text)
@@ -188,9 +188,12 @@ func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 0x70}, Width: vg.Points(0.6)}, a.X, a.Y, b.X, b.Y)
 		l.leaders = append(l.leaders, [2]vg.Point{a, b})
 	}
-	if q.boxed || best.soft > 0 {
+	switch {
+	case q.boxed:
 		c.SetColor(color.White)
 		c.Fill(inkPatch(best.box, q.sty, pad).Path())
+	case best.soft > 0:
+		l.fillHalo(c, best.box, q.sty)
 	}
 	sty := q.sty
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
@@ -211,6 +214,23 @@ func inkPatch(b vg.Rectangle, sty draw.TextStyle, pad vg.Length) vg.Rectangle {
 		Min: vg.Point{X: b.Min.X - pad, Y: max(b.Min.Y, base-0.25*size) - pad/2},
 		Max: vg.Point{X: b.Max.X + pad, Y: min(b.Max.Y, base+0.78*size) + pad/2},
 	}
+}
+
+// fillHalo fills a translucent white halo, tight around the glyphs of the
+// text whose box is b, under a label that must sit on lines: the text
+// reads, and the lines under it stay visible (an opaque patch would cut
+// them).
+// No halo is drawn when no line runs between the baseline and the top of
+// the digits.
+func (l *layout) fillHalo(c draw.Canvas, b vg.Rectangle, sty draw.TextStyle) {
+	ink := inkPatch(b, sty, vg.Points(0.5))
+	base, size := b.Min.Y+sty.FontExtents().Descent, sty.Font.Size
+	body := vg.Rectangle{Min: vg.Point{X: b.Min.X, Y: base}, Max: vg.Point{X: b.Max.X, Y: base + 0.7*size}}
+	if l.grid.count(body) == 0 {
+		return // lines pass only by the descenders' room
+	}
+	c.SetColor(color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xa0})
+	c.Fill(ink.Path())
 }
 
 // placeAt draws txt centred on the first of the points ats whose box
