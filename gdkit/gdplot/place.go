@@ -68,15 +68,17 @@ func boxDist(r vg.Rectangle, p vg.Point) float64 {
 	return math.Hypot(dx, dy)
 }
 
-// nearestIsOwn reports whether the box b is nearer to at than to every
-// point of others that is not at itself.
+// nearestIsOwn reports whether the box b is clearly nearer to at than to
+// every point of others that is not at itself: each of them at least 1.5
+// times as far, plus 1 pt (a label halfway between two points names
+// neither).
 func nearestIsOwn(b vg.Rectangle, at vg.Point, others []vg.Point) bool {
 	own := boxDist(b, at)
 	for _, q := range others {
 		if math.Hypot(float64(q.X-at.X), float64(q.Y-at.Y)) < 0.5 {
 			continue
 		}
-		if boxDist(b, q) <= own {
+		if boxDist(b, q) <= 1.5*own+float64(vg.Points(1)) {
 			return false
 		}
 	}
@@ -290,8 +292,9 @@ func spotBox(s spot, area vg.Rectangle, sz vg.Point, m vg.Length) vg.Rectangle {
 
 // bestSpot returns the spot, of prefer first and then allSpots, where a
 // box of size sz covers the least: text and markers weigh more than lines
-// (a marker 6 line cells, a text box 12). It returns the box and its
-// weight (0: nothing under it).
+// (a marker 6 line cells, a text box 12). Lines are counted over the box
+// grown by spotClear, so that a box clear of the data keeps a margin from
+// it. It returns the box and its weight (0: nothing under it or near it).
 func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Rectangle, int) {
 	m := vg.Points(5)
 	best, bestW := vg.Rectangle{}, math.MaxInt
@@ -300,7 +303,8 @@ func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Re
 		if !inside(b, area) {
 			continue
 		}
-		w := l.grid.count(b)
+		g := vg.Points(spotClear)
+		w := l.grid.count(vg.Rectangle{Min: vg.Point{X: b.Min.X - g, Y: b.Min.Y - g}, Max: vg.Point{X: b.Max.X + g, Y: b.Max.Y + g}})
 		for _, t := range l.texts {
 			if overlaps(b, t) {
 				w += 12
@@ -322,6 +326,10 @@ func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Re
 	}
 	return best, bestW
 }
+
+// spotClear is the margin, in points, that a legend or note keeps from
+// the lines around it (bestSpot).
+const spotClear = 4
 
 // noteStyle is the text style of notes: legend size, dark red.
 func noteStyle() draw.TextStyle {
