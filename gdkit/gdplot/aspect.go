@@ -37,8 +37,10 @@ func isEqualAspect(p *plot.Plot) bool {
 
 // aspectCanvas returns c, narrowed or flattened about its centre so that
 // p's data area has the aspect of p's axis ranges, if p is marked by
-// EqualAspect; otherwise c itself.
-func aspectCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
+// EqualAspect; otherwise c itself. With top, a flattened canvas keeps its
+// top edge instead (a panel in a row of panels: its title stays on the
+// baseline of its neighbours' titles).
+func aspectCanvas(p *plot.Plot, c draw.Canvas, top bool) draw.Canvas {
 	if !isEqualAspect(p) {
 		return c
 	}
@@ -60,6 +62,10 @@ func aspectCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
 		c.Max.X -= vg.Length(cut)
 	case w/h < want: // too tall: flatten it
 		cut := (h - w/want) / 2
+		if top {
+			c.Min.Y += vg.Length(2 * cut)
+			break
+		}
 		c.Min.Y += vg.Length(cut)
 		c.Max.Y -= vg.Length(cut)
 	}

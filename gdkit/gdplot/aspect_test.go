@@ -36,7 +36,7 @@ func TestEqualAspect(t *testing.T) {
 				t.Fatalf("IsEqualAspect = %v", !c.mark)
 			}
 			cv := draw.New(vgimg.New(c.w, c.h))
-			got := aspectCanvas(p, cv)
+			got := aspectCanvas(p, cv, false)
 			if c.wantAspect == 0 {
 				if got != cv {
 					t.Fatalf("unmarked plot's canvas changed: %v → %v", cv, got)

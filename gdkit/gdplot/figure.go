@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -243,9 +244,21 @@ func (f *Figure) Draw(c draw.Canvas) (err error) {
 		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(8)}
 	canvases := plot.Align(f.Plots, tiles, c)
 	for r, row := range f.Plots {
+		// plot.Align lowers the top of a panel whose axes need less room
+		// above the data than its neighbours': the titles of the row go
+		// back to one baseline, that of the highest last line.
+		base := vg.Length(math.Inf(-1))
 		for k, p := range row {
 			if p != nil {
-				drawPlot(p, canvases[r][k])
+				c := canvases[r][k]
+				restore := wrapTitle(p, c.Max.X-c.Min.X)
+				base = max(base, c.Max.Y-titleHeight(p))
+				restore()
+			}
+		}
+		for k, p := range row {
+			if p != nil {
+				drawPanel(p, canvases[r][k], &base)
 			}
 		}
 	}
@@ -306,6 +319,15 @@ const minSideHeight = vg.Inch
 // note goes outside (the data area shrinks), and replayed on c0. It also
 // returns the part of c0 the plot took (narrower when EqualAspect).
 func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
+	return drawPanel(p, c0, nil)
+}
+
+// drawPanel is drawPlot for a panel of a grid whose row's titles end at
+// titleBase (nil: a plot on its own), so that they share a baseline: an
+// EqualAspect plot that must be flattened keeps the top of its canvas, and
+// a title whose last line is lower is lifted to titleBase (its padding
+// grows by as much; the data area stays).
+func drawPanel(p *plot.Plot, c0 draw.Canvas, titleBase *vg.Length) (data, used draw.Canvas) {
 	saved := p.Legend
 	hasLegend := saved.Rectangle(c0).Size().Y > 0
 	if hasLegend {
@@ -333,8 +355,16 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 		if legendOut {
 			c.Max.X -= legBox.X + vg.Points(10)
 		}
-		c = aspectCanvas(p, c)
+		c = aspectCanvas(p, c, titleBase != nil)
 		restore := wrapTitle(p, c.Max.X-c.Min.X)
+		if titleBase != nil && p.Title.Text != "" && *titleBase > c.Max.Y-titleHeight(p) {
+			d := *titleBase - (c.Max.Y - titleHeight(p))
+			pad := p.Title.Padding
+			p.Title.Padding += d
+			c.Max.Y += d
+			unwrap := restore
+			restore = func() { p.Title.Padding = pad; unwrap() }
+		}
 		dataC := p.DataCanvas(c)
 		rc := newRecCanvas()
 		l := newLayout(dataC.Rectangle, c.Rectangle)
@@ -363,8 +393,9 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 		}
 		l.runDeferred(math.MaxInt)
 		need := vg.Length(0)
-		for _, n := range l.notes {
-			need += noteH(n)
+		for i, n := range l.notes {
+			l.notes[i].text = oneLine(capSty, n.text, c0.Max.X-c0.Min.X)
+			need += noteH(l.notes[i])
 		}
 		if pass < 2 && (need > capH || legendOut != wasOut) {
 			capH = max(capH, need)
@@ -387,6 +418,20 @@ func drawPlot(p *plot.Plot, c0 draw.Canvas) (data, used draw.Canvas) {
 		rc.replay(c0.Canvas)
 		return dataC, c
 	}
+}
+
+// oneLine returns txt, a note written under a plot, on one line when that
+// fits in width w (a note broken to fit in a corner takes less height
+// there), else txt itself.
+func oneLine(sty draw.TextStyle, txt string, w vg.Length) string {
+	if !strings.Contains(txt, "\n") {
+		return txt
+	}
+	one := strings.ReplaceAll(txt, "\n", " ")
+	if sty.Width(one) > w {
+		return txt
+	}
+	return one
 }
 
 // legendSpot is the corner named by the legend's Top and Left.

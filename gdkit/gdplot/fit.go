@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
@@ -109,8 +110,14 @@ func sequentialColor(k, n int) color.Color {
 }
 
 // lineLabels is a plot.Plotter writing a label on each of several curves,
-// in the curve's colour, on a white patch, at the first free place along
-// it: just above or below the curve, from 92 % of its x range leftwards.
+// in the curve's colour. The rule, curve by curve in order: the label goes
+// just above or below its curve, at the first place from 92 % of the x
+// range leftwards that covers no line, text or marker and is nearer to its
+// own curve than to any other (so it names the right one); else further
+// out, where it covers nothing, joined to its curve by a leader line; else
+// over lines at the place covering the fewest, on a translucent halo that
+// leaves the lines visible; a label with no place at all is left out and a
+// note under the plot names it and the curve it nearly lies on.
 type lineLabels struct {
 	items []lineLabel
 }
@@ -125,39 +132,201 @@ type lineLabel struct {
 // Plot implements plot.Plotter.
 func (ll *lineLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	type item struct {
-		pts []vg.Point
-		lineLabel
-	}
-	items := make([]item, len(ll.items))
+	curves := make([][]vg.Point, len(ll.items))
 	for k, it := range ll.items {
-		items[k].lineLabel = it
 		for _, q := range it.pts {
-			items[k].pts = append(items[k].pts, vg.Point{X: trX(q.X), Y: trY(q.Y)})
+			curves[k] = append(curves[k], vg.Point{X: trX(q.X), Y: trY(q.Y)})
 		}
 	}
 	deferLabel(p, c, orderLine, func(l *layout, c draw.Canvas) {
-		for _, it := range items {
+		var missing []string
+		for k, it := range ll.items {
 			sty := labelStyle()
 			sty.Color = it.color
-			sz, _ := textExtent(sty, it.text)
-			var ats []vg.Point
-			n := len(it.pts)
-			for f := 0.92; f > 0.05; f -= 0.04 {
-				i := int(f * float64(n-1))
-				a, b := it.pts[max(i-2, 0)], it.pts[min(i+2, n-1)]
-				u := dir(float64(b.X-a.X), float64(b.Y-a.Y))
-				nrm := vg.Point{X: -u.Y, Y: u.X}
-				if nrm.Y < 0 {
-					nrm = vg.Point{X: -nrm.X, Y: -nrm.Y}
-				}
-				reach := vg.Points(3) + vg.Length(math.Abs(float64(nrm.X)))*sz.X/2 + vg.Length(math.Abs(float64(nrm.Y)))*sz.Y/2
-				q := it.pts[i]
-				ats = append(ats,
-					vg.Point{X: q.X + nrm.X*reach, Y: q.Y + nrm.Y*reach},
-					vg.Point{X: q.X - nrm.X*reach, Y: q.Y - nrm.Y*reach})
+			if !l.placeOnCurve(c, it.text, sty, curves, k) {
+				missing = append(missing, fmt.Sprintf("%s sin etiqueta (casi sobre %s)", it.text, ll.items[nearestCurve(curves, k)].text))
 			}
-			l.placeAt(c, it.text, sty, ats, c.Rectangle)
+		}
+		if len(missing) > 0 {
+			// Under the plot: the corners are the legend's.
+			l.notes = append(l.notes, placedNote{strings.Join(missing, "; "), color.Gray{Y: 0x40}})
 		}
 	})
+}
+
+// placeOnCurve places txt as a label of curves[k] by the rule of
+// lineLabels, and reports whether it found a place.
+func (l *layout) placeOnCurve(c draw.Canvas, txt string, sty draw.TextStyle, curves [][]vg.Point, k int) bool {
+	pts := curves[k]
+	n := len(pts)
+	if n < 2 {
+		return false
+	}
+	sz, off := textExtent(sty, txt)
+	gap := vg.Points(3)
+	// own reports whether b is nearer to curve k than to every other
+	// curve, the others at least margin times as far.
+	own := func(b vg.Rectangle, margin float64) bool {
+		d := curveDist(b, pts)
+		for j, o := range curves {
+			if j != k && curveDist(b, o) <= margin*d+float64(vg.Points(1)) {
+				return false
+			}
+		}
+		return true
+	}
+	type cand struct {
+		box    vg.Rectangle
+		anchor vg.Point
+		soft   int
+	}
+	// at returns the boxes on both sides of the curve at fraction f of
+	// its samples, their near side d from the curve.
+	at := func(f float64, d vg.Length) [2]cand {
+		i := int(f * float64(n-1))
+		a, b := pts[max(i-2, 0)], pts[min(i+2, n-1)]
+		u := dir(float64(b.X-a.X), float64(b.Y-a.Y))
+		nrm := vg.Point{X: -u.Y, Y: u.X}
+		if nrm.Y < 0 {
+			nrm = vg.Point{X: -nrm.X, Y: -nrm.Y}
+		}
+		q := pts[i]
+		return [2]cand{
+			{box: boxAt(q, nrm, sz, d), anchor: q},
+			{box: boxAt(q, vg.Point{X: -nrm.X, Y: -nrm.Y}, sz, d), anchor: q},
+		}
+	}
+	var fs []float64
+	for f := 0.92; f > 0.05; f -= 0.04 {
+		fs = append(fs, f)
+	}
+	put := func(cd cand, leader, halo bool) bool {
+		if leader {
+			a, e := cd.anchor, nearestIn(cd.box, cd.anchor)
+			c.StrokeLine2(draw.LineStyle{Color: sty.Color, Width: vg.Points(0.6)}, a.X, a.Y, e.X, e.Y)
+			l.leaders = append(l.leaders, [2]vg.Point{a, e})
+		}
+		if halo {
+			l.fillHalo(c, cd.box, sty)
+		}
+		ts := sty
+		ts.XAlign, ts.YAlign = draw.XLeft, draw.YBottom
+		c.FillText(ts, cd.box.Min.Add(off), txt)
+		l.take(cd.box)
+		return true
+	}
+	// Next to the curve, covering nothing, clearly nearest to its own
+	// curve; the best place over lines (nearest to its own curve) is kept
+	// for the last resort.
+	best := cand{soft: math.MaxInt}
+	for _, f := range fs {
+		for _, cd := range at(f, gap) {
+			hard, soft := l.cost(cd.box, c.Rectangle)
+			if hard || !own(cd.box, 1) {
+				continue
+			}
+			if soft == 0 && own(cd.box, 1.5) {
+				return put(cd, false, false)
+			}
+			if soft < best.soft {
+				best, best.soft = cd, soft
+			}
+		}
+	}
+	// Further out, covering nothing, with a leader line from a point of
+	// the curve at least 5 pt from every other curve.
+	step := max(sz.Y, vg.Points(9))
+	apart := func(q vg.Point) bool {
+		r := vg.Rectangle{Min: q, Max: q}
+		for j, o := range curves {
+			if j != k && curveDist(r, o) < float64(vg.Points(5)) {
+				return false
+			}
+		}
+		return true
+	}
+	for ring := 1; ring <= 3; ring++ {
+		for _, f := range fs {
+			if !apart(pts[int(f*float64(n-1))]) {
+				continue
+			}
+			for _, cd := range at(f, gap+vg.Length(ring)*step) {
+				hard, soft := l.cost(cd.box, c.Rectangle)
+				if hard || soft > 0 {
+					continue
+				}
+				if e := nearestIn(cd.box, cd.anchor); l.segmentHitsText(cd.anchor, e) || l.leaderCrossesLines(cd.anchor, e) {
+					continue
+				}
+				return put(cd, true, false)
+			}
+		}
+	}
+	if best.soft < math.MaxInt {
+		return put(best, false, true)
+	}
+	return false
+}
+
+// segmentHitsText reports whether the segment ab crosses a text or a
+// marker of the layout.
+func (l *layout) segmentHitsText(a, b vg.Point) bool {
+	for _, r := range append(append([]vg.Rectangle(nil), l.texts...), l.marks...) {
+		if segmentHitsBox(a, b, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// leaderCrossesLines reports whether the leader line from a (on its own
+// curve) to e crosses a line further than 2.5 pt from a: a leader across
+// another curve would point at it.
+func (l *layout) leaderCrossesLines(a, e vg.Point) bool {
+	d := math.Hypot(float64(e.X-a.X), float64(e.Y-a.Y))
+	skip := float64(vg.Points(2.5))
+	if d <= skip {
+		return false
+	}
+	for s := skip; s <= d; s += float64(l.grid.cell) / 2 {
+		t := vg.Length(s / d)
+		p := vg.Point{X: a.X + t*(e.X-a.X), Y: a.Y + t*(e.Y-a.Y)}
+		if l.grid.at(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestCurve is the index of the curve nearest on average to curves[k].
+func nearestCurve(curves [][]vg.Point, k int) int {
+	best, bestD := k, math.Inf(1)
+	for j, o := range curves {
+		if j == k || len(o) == 0 {
+			continue
+		}
+		d := 0.0
+		for _, p := range curves[k] {
+			d += curveDist(vg.Rectangle{Min: p, Max: p}, o)
+		}
+		if d < bestD {
+			best, bestD = j, d
+		}
+	}
+	return best
+}
+
+// nearestIn is the point of b nearest to p.
+func nearestIn(b vg.Rectangle, p vg.Point) vg.Point {
+	return vg.Point{X: max(b.Min.X, min(b.Max.X, p.X)), Y: max(b.Min.Y, min(b.Max.Y, p.Y))}
+}
+
+// curveDist is the distance from the box b to the polyline pts (its
+// vertices: curves are sampled densely).
+func curveDist(b vg.Rectangle, pts []vg.Point) float64 {
+	d := math.Inf(1)
+	for _, p := range pts {
+		d = math.Min(d, boxDist(b, p))
+	}
+	return d
 }

@@ -35,6 +35,9 @@ type layout struct {
 	// notes are messages that found no free place inside the data area;
 	// the figure writes them under the plot, in their colour.
 	notes []placedNote
+	// masks are the counts of the masking notes of the plot's plotters,
+	// written as one note (see note.mask).
+	masks []maskCount
 }
 
 // placedNote is a note written under the plot.
@@ -214,6 +217,12 @@ func (g *lineGrid) add(p vg.Point) {
 	}
 	g.n[j*g.nx+i] = 1
 	g.sum = nil
+}
+
+// at reports whether a line runs through the cell holding p.
+func (g *lineGrid) at(p vg.Point) bool {
+	i, j := g.index(p)
+	return i >= 0 && j >= 0 && i < g.nx && j < g.ny && g.n[j*g.nx+i] > 0
 }
 
 // build computes the prefix sums.

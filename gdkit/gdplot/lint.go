@@ -33,7 +33,8 @@ func (p LintProblem) String() string { return p.Check + ": " + p.Detail }
 //   - off-canvas: no text reaches outside the figure;
 //   - ticks: on every axis, the labelled tick values are consecutive
 //     multiples of one step of 1, 2, 2.5 or 5 × 10ⁿ (RoundTicks), the 3D
-//     box of a Surface included;
+//     box of a Surface included; on a log axis, the labels are m × 10ᵏ
+//     (m = 1…9) and the powers of ten among them follow that rule;
 //   - non-finite: the SVG output holds no NaN or infinite number.
 //
 // It returns the problems found (none for a clean figure), or an error
@@ -93,7 +94,11 @@ func Lint(f *Figure) ([]LintProblem, error) {
 		}
 	}
 	for _, t := range ticks {
-		if err := roundMultiples(t.values); err != nil {
+		check := roundMultiples
+		if strings.HasSuffix(t.axis, logAxis) {
+			check = logMultiples
+		}
+		if err := check(t.values); err != nil {
 			probs = append(probs, LintProblem{"ticks", fmt.Sprintf("%s: %v", t.axis, err)})
 		}
 	}
@@ -155,13 +160,50 @@ func commentTicks(c vg.Canvas, axis string, tm plot.Ticker, lo, hi float64) {
 	if _, ok := asCommenter(c); !ok {
 		return
 	}
+	_, isLog := tm.(exponentTicks)
 	var vs []float64
 	for _, t := range tm.Ticks(lo, hi) {
 		if t.Label != "" {
-			vs = append(vs, t.Value)
+			v := t.Value
+			if isLog {
+				v = math.Pow(10, v)
+			}
+			vs = append(vs, v)
 		}
 	}
+	if isLog {
+		axis += logAxis
+	}
 	commentValues(c, axis, vs)
+}
+
+// logAxis ends the name of a log axis in a ticks comment (its values are
+// the labelled numbers, not their logarithms).
+const logAxis = " [log]"
+
+// logMultiples reports whether the labelled values vs of a log axis are
+// m × 10^k with m a whole 1…9 (exponentTicks' minor labels), the powers of
+// ten among them at exponents that are consecutive multiples of a round
+// step (see roundMultiples).
+func logMultiples(vs []float64) error {
+	var ks []float64
+	for _, v := range vs {
+		if !(v > 0) {
+			return fmt.Errorf("labelled tick %g on a log axis", v)
+		}
+		k := math.Floor(math.Log10(v) + 1e-9)
+		m := v / math.Pow(10, k)
+		if math.Abs(m-math.Round(m)) > 1e-6*m || math.Round(m) > 9 {
+			return fmt.Errorf("labelled tick %g is not m × 10^k with m a whole 1…9", v)
+		}
+		if math.Round(m) == 1 {
+			ks = append(ks, k)
+		}
+	}
+	if err := roundMultiples(ks); err != nil {
+		return fmt.Errorf("exponents of the powers of ten: %w", err)
+	}
+	return nil
 }
 
 // commentValues records the tick values vs of axis on c, if it takes

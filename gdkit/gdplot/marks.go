@@ -132,6 +132,9 @@ type note struct {
 	Bottom bool
 	// Center prefers the top (or bottom) centre.
 	Center bool
+	// mask, for a masking note (see mask.go), is what it counts: the
+	// masking notes of one plot are merged into one (mergedMaskText).
+	mask *maskCount
 }
 
 // Plot implements plot.Plotter.
@@ -151,6 +154,16 @@ func (n *note) Plot(c draw.Canvas, p *plot.Plot) {
 		pref = spotUpperRight
 	case n.Bottom:
 		pref = spotLowerLeft
+	}
+	if l := layoutOf(p); l != nil && n.mask != nil {
+		l.masks = append(l.masks, *n.mask)
+		if len(l.masks) > 1 {
+			return // the first masking note writes them all
+		}
+		deferLabel(p, c, orderNote, func(l *layout, c draw.Canvas) {
+			l.placeNote(c, mergedMaskText(l.masks), n.Color, pref)
+		})
+		return
 	}
 	deferLabel(p, c, orderNote, func(l *layout, c draw.Canvas) { l.placeNote(c, n.Text, n.Color, pref) })
 }

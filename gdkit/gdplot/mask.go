@@ -3,6 +3,8 @@ package gdplot
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
@@ -203,13 +205,39 @@ func (m *gridMask) note() *note {
 			}
 		}
 	}
-	return &note{Text: maskedText(m.masked, nc*nr, "celdas"), Bottom: true, Right: right > left}
+	return &note{Text: maskedText(m.masked, nc*nr, "celdas"), Bottom: true, Right: right > left,
+		mask: &maskCount{m.masked, nc * nr, "celdas"}}
 }
 
 // maskedText is the text of a masking note, on two lines so that it fits
 // in a corner: "sin valor finito:" / "209 de 361 celdas".
 func maskedText(masked, total int, what string) string {
 	return fmt.Sprintf("sin valor finito:\n%d de %d %s", masked, total, what)
+}
+
+// maskCount is what a masking note counts: masked of total cells (or
+// arrows).
+type maskCount struct {
+	masked, total int
+	what          string
+}
+
+// mergedMaskText is the one masking note of a plot whose plotters mask
+// several things (the contour lines and the arrows of the same grid):
+// "sin valor finito:" / "209 de 361 celdas y 240 de 400 flechas", each
+// distinct count once.
+func mergedMaskText(ms []maskCount) string {
+	var parts []string
+	for i, m := range ms {
+		if slices.Contains(ms[:i], m) {
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%d de %d %s", m.masked, m.total, m.what))
+	}
+	if len(parts) == 1 {
+		return maskedText(ms[0].masked, ms[0].total, ms[0].what)
+	}
+	return "sin valor finito:\n" + strings.Join(parts[:len(parts)-1], ", ") + " y " + parts[len(parts)-1]
 }
 
 // maskNodes returns g with NaN at the nodes that no drawable cell holds
@@ -244,7 +272,8 @@ func (q *Quiver) note() *note {
 	if n == 0 {
 		return nil
 	}
-	return &note{Text: maskedText(n, nc*len(q.y), "flechas"), Right: right > left}
+	return &note{Text: maskedText(n, nc*len(q.y), "flechas"), Right: right > left,
+		mask: &maskCount{n, nc * len(q.y), "flechas"}}
 }
 
 // note returns the note saying how many cells of the surface are masked

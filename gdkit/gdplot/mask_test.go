@@ -269,3 +269,21 @@ func TestRawHeatMapOfGrid(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedMaskText checks the one note of a contour and a quiver of the
+// same masked grid, and that a repeated count is written once.
+func TestMergedMaskText(t *testing.T) {
+	cells, arrows := maskCount{209, 361, "celdas"}, maskCount{240, 400, "flechas"}
+	for _, c := range []struct {
+		ms   []maskCount
+		want string
+	}{
+		{[]maskCount{cells}, "sin valor finito:\n209 de 361 celdas"},
+		{[]maskCount{cells, cells}, "sin valor finito:\n209 de 361 celdas"},
+		{[]maskCount{cells, arrows}, "sin valor finito:\n209 de 361 celdas y 240 de 400 flechas"},
+	} {
+		if got := mergedMaskText(c.ms); got != c.want {
+			t.Errorf("mergedMaskText(%v) = %q, want %q", c.ms, got, c.want)
+		}
+	}
+}

@@ -68,15 +68,17 @@ func boxDist(r vg.Rectangle, p vg.Point) float64 {
 	return math.Hypot(dx, dy)
 }
 
-// nearestIsOwn reports whether the box b is nearer to at than to every
-// point of others that is not at itself.
+// nearestIsOwn reports whether the box b is clearly nearer to at than to
+// every point of others that is not at itself: each of them at least 1.5
+// times as far, plus 1 pt (a label halfway between two points names
+// neither).
 func nearestIsOwn(b vg.Rectangle, at vg.Point, others []vg.Point) bool {
 	own := boxDist(b, at)
 	for _, q := range others {
 		if math.Hypot(float64(q.X-at.X), float64(q.Y-at.Y)) < 0.5 {
 			continue
 		}
-		if boxDist(b, q) <= own {
+		if boxDist(b, q) <= 1.5*own+float64(vg.Points(1)) {
 			return false
 		}
 	}
@@ -132,7 +134,7 @@ func sortDirs(u vg.Point) []vg.Point {
 // the anchor in the first preferred direction that covers no text or
 // marker and at most q.tolerate line cells; else further out with a leader
 // line, where it covers no line; else next to the anchor over lines (on a
-// white patch). It reports false, drawing nothing, when every place
+// translucent halo, see fillHalo). It reports false, drawing nothing, when every place
 // overlaps text or a marker.
 func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 	sz, off := textExtent(q.sty, q.text)
@@ -188,9 +190,12 @@ func (l *layout) placeLabel(c draw.Canvas, q labelReq) bool {
 		c.StrokeLine2(draw.LineStyle{Color: color.Gray{Y: 0x70}, Width: vg.Points(0.6)}, a.X, a.Y, b.X, b.Y)
 		l.leaders = append(l.leaders, [2]vg.Point{a, b})
 	}
-	if q.boxed || best.soft > 0 {
+	switch {
+	case q.boxed:
 		c.SetColor(color.White)
 		c.Fill(inkPatch(best.box, q.sty, pad).Path())
+	case best.soft > 0:
+		l.fillHalo(c, best.box, q.sty)
 	}
 	sty := q.sty
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
@@ -211,6 +216,23 @@ func inkPatch(b vg.Rectangle, sty draw.TextStyle, pad vg.Length) vg.Rectangle {
 		Min: vg.Point{X: b.Min.X - pad, Y: max(b.Min.Y, base-0.25*size) - pad/2},
 		Max: vg.Point{X: b.Max.X + pad, Y: min(b.Max.Y, base+0.78*size) + pad/2},
 	}
+}
+
+// fillHalo fills a translucent white halo, tight around the glyphs of the
+// text whose box is b, under a label that must sit on lines: the text
+// reads, and the lines under it stay visible (an opaque patch would cut
+// them).
+// No halo is drawn when no line runs between the baseline and the top of
+// the digits.
+func (l *layout) fillHalo(c draw.Canvas, b vg.Rectangle, sty draw.TextStyle) {
+	ink := inkPatch(b, sty, vg.Points(0.5))
+	base, size := b.Min.Y+sty.FontExtents().Descent, sty.Font.Size
+	body := vg.Rectangle{Min: vg.Point{X: b.Min.X, Y: base}, Max: vg.Point{X: b.Max.X, Y: base + 0.7*size}}
+	if l.grid.count(body) == 0 {
+		return // lines pass only by the descenders' room
+	}
+	c.SetColor(color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xa0})
+	c.Fill(ink.Path())
 }
 
 // placeAt draws txt centred on the first of the points ats whose box
@@ -270,8 +292,9 @@ func spotBox(s spot, area vg.Rectangle, sz vg.Point, m vg.Length) vg.Rectangle {
 
 // bestSpot returns the spot, of prefer first and then allSpots, where a
 // box of size sz covers the least: text and markers weigh more than lines
-// (a marker 6 line cells, a text box 12). It returns the box and its
-// weight (0: nothing under it).
+// (a marker 6 line cells, a text box 12). Lines are counted over the box
+// grown by spotClear, so that a box clear of the data keeps a margin from
+// it. It returns the box and its weight (0: nothing under it or near it).
 func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Rectangle, int) {
 	m := vg.Points(5)
 	best, bestW := vg.Rectangle{}, math.MaxInt
@@ -280,7 +303,8 @@ func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Re
 		if !inside(b, area) {
 			continue
 		}
-		w := l.grid.count(b)
+		g := vg.Points(spotClear)
+		w := l.grid.count(vg.Rectangle{Min: vg.Point{X: b.Min.X - g, Y: b.Min.Y - g}, Max: vg.Point{X: b.Max.X + g, Y: b.Max.Y + g}})
 		for _, t := range l.texts {
 			if overlaps(b, t) {
 				w += 12
@@ -302,6 +326,10 @@ func (l *layout) bestSpot(sz vg.Point, area vg.Rectangle, prefer ...spot) (vg.Re
 	}
 	return best, bestW
 }
+
+// spotClear is the margin, in points, that a legend or note keeps from
+// the lines around it (bestSpot).
+const spotClear = 4
 
 // noteStyle is the text style of notes: legend size, dark red.
 func noteStyle() draw.TextStyle {

@@ -248,6 +248,10 @@ func TestExponentTicksWideRange(t *testing.T) {
 		want     []string
 	}{
 		{0, 4, []string{"$10^{0}$", "$10^{1}$", "$10^{2}$", "$10^{3}$", "$10^{4}$"}},
+		// Under 2 decades: 2 and 5 × 10^k labelled too (at least 3 labels).
+		{-1.1, 0.75, []string{"$10^{-1}$", "$2 \\times 10^{-1}$", "$5 \\times 10^{-1}$", "$10^{0}$", "$2 \\times 10^{0}$", "$5 \\times 10^{0}$"}},
+		// Under half a decade, 2 and 5 give 2 labels: every m is labelled.
+		{-0.35, 0.1, []string{"$5 \\times 10^{-1}$", "$6 \\times 10^{-1}$", "$7 \\times 10^{-1}$", "$8 \\times 10^{-1}$", "$9 \\times 10^{-1}$", "$10^{0}$"}},
 		{-3, 15, []string{"$10^{0}$", "$10^{5}$", "$10^{10}$", "$10^{15}$"}}, // 18 decades: step 5
 		{0, math.Log10(1.7e308), []string{"$10^{0}$", "$10^{100}$", "$10^{200}$", "$10^{300}$"}},
 	} {

@@ -3,6 +3,7 @@ package gdplot
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -189,13 +190,22 @@ func formatTick(v float64) string {
 // are the multiples of a whole round step (1, 2, 5, 10, 20, 25, 50, ...)
 // chosen as RoundTicks does, so an axis from 10⁰ to 10³⁰⁸ (a diverging run)
 // stays readable; every other integer k is an unlabelled minor tick (every
-// step/5 over more than 40 decades).
+// step/5 over more than 40 decades). An axis spanning fewer than 2
+// decades gets matplotlib's minor ticks at m × 10^k, m = 2…9, and labels
+// at 2 and 5 × 10^k as well, so that it has at least 3 (every m when 2
+// and 5 still give fewer).
 type exponentTicks struct{}
 
 // Ticks implements plot.Ticker.
 func (exponentTicks) Ticks(vmin, vmax float64) []plot.Tick {
 	if !(vmax >= vmin) || math.IsInf(vmin, 0) || math.IsInf(vmax, 0) {
 		return nil
+	}
+	if vmax-vmin < 2 {
+		if ts := minorExponentTicks(vmin, vmax, []int{2, 5}); labelled(ts) >= 3 {
+			return ts
+		}
+		return minorExponentTicks(vmin, vmax, []int{2, 3, 4, 5, 6, 7, 8, 9})
 	}
 	lo, hi := int(math.Ceil(vmin-1e-9)), int(math.Floor(vmax+1e-9))
 	step := 1
@@ -218,6 +228,40 @@ func (exponentTicks) Ticks(vmin, vmax float64) []plot.Tick {
 		ts = append(ts, t)
 	}
 	return ts
+}
+
+// minorExponentTicks marks log10(m × 10^k) in [vmin, vmax] for m = 1…9,
+// labelled when m = 1 ($10^{k}$) or m is in label ($m \times 10^{k}$).
+func minorExponentTicks(vmin, vmax float64, label []int) []plot.Tick {
+	var ts []plot.Tick
+	for k := int(math.Floor(vmin)); k <= int(math.Ceil(vmax)); k++ {
+		for m := 1; m <= 9; m++ {
+			v := float64(k) + math.Log10(float64(m))
+			if v < vmin-1e-9 || v > vmax+1e-9 {
+				continue
+			}
+			t := plot.Tick{Value: v}
+			switch {
+			case m == 1:
+				t.Label = superscript(k)
+			case slices.Contains(label, m):
+				t.Label = fmt.Sprintf("$%d \\times 10^{%d}$", m, k)
+			}
+			ts = append(ts, t)
+		}
+	}
+	return ts
+}
+
+// labelled counts the labelled ticks of ts.
+func labelled(ts []plot.Tick) int {
+	n := 0
+	for _, t := range ts {
+		if t.Label != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // superscript returns "$10^{k}$" (typeset by MathText).

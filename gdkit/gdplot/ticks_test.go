@@ -131,3 +131,22 @@ func TestLossCurveIntegerIterationTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestLogMultiples checks the lint's rule for the labels of a log axis.
+func TestLogMultiples(t *testing.T) {
+	for _, c := range []struct {
+		vs []float64
+		ok bool
+	}{
+		{[]float64{0.1, 0.2, 0.5, 1, 2, 5}, true},
+		{[]float64{1e-10, 1e-5, 1, 1e5}, true},
+		{[]float64{0.5, 0.6, 0.7, 0.8, 0.9, 1}, true},
+		{[]float64{0.1, 0.25, 1}, false},    // 2.5 is not a whole m
+		{[]float64{1e-3, 1e-1, 1e0}, false}, // exponents −3, −1, 0: no one step
+		{[]float64{-1, 1}, false},
+	} {
+		if err := logMultiples(c.vs); (err == nil) != c.ok {
+			t.Errorf("logMultiples(%v) = %v, want ok = %v", c.vs, err, c.ok)
+		}
+	}
+}

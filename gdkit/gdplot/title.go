@@ -34,6 +34,14 @@ func wrapTitle(p *plot.Plot, w vg.Length) (restore func()) {
 	return restore
 }
 
+// titleHeight is the height of p's title (all its lines), 0 without one.
+func titleHeight(p *plot.Plot) vg.Length {
+	if p.Title.Text == "" {
+		return 0
+	}
+	return p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y
+}
+
 func titleWidth(sty text.Style, s string) vg.Length {
 	if sty.Handler == nil {
 		sty.Handler = plot.DefaultTextHandler
