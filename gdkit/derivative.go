@@ -144,11 +144,14 @@ type KinkError struct {
 }
 
 // name is the variable's name, "x" by default.
-func (e *KinkError) name() string {
-	if e.Var == "" {
+func (e *KinkError) name() string { return varName(e.Var) }
+
+// varName is the name v of a variable in messages, "x" when v is "".
+func varName(v string) string {
+	if v == "" {
 		return "x"
 	}
-	return e.Var
+	return v
 }
 
 // Error implements error.

@@ -22,12 +22,7 @@ type DomainError struct {
 }
 
 // name is the variable's name, "x" by default.
-func (e *DomainError) name() string {
-	if e.Var == "" {
-		return "x"
-	}
-	return e.Var
-}
+func (e *DomainError) name() string { return varName(e.Var) }
 
 // Error names the point, in English: "gdkit: value is NaN or Inf: f(0) =
 // -Inf: x = 0 is outside the domain of f (or a pole): no derivative there".
