@@ -1,7 +1,6 @@
 package gdkit
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/diff/fd"
@@ -13,7 +12,7 @@ import (
 //
 // h > 0 gives the right (forward) quotient, h < 0 the left (backward) one.
 // It returns an ErrBadParam error for h = 0 and ErrNotFinite if x, h, f(x)
-// or f(x+h) is NaN or ±Inf.
+// or f(x+h) is NaN or ±Inf (for f(x) or f(x+h), a *DomainError).
 func Quotient(f func(float64) float64, x, h float64) (float64, error) {
 	if h == 0 {
 		return math.NaN(), errorf(ErrBadParam, "step h = 0 in (f(x+h)-f(x))/h")
@@ -26,10 +25,10 @@ func Quotient(f func(float64) float64, x, h float64) (float64, error) {
 	}
 	f0, f1 := f(x), f(x+h)
 	if !isFinite(f0) {
-		return math.NaN(), notFinite(fmt.Sprintf("f(x) = f(%g)", x), f0)
+		return math.NaN(), &DomainError{X: x, At: x, Value: f0, H: h}
 	}
 	if !isFinite(f1) {
-		return math.NaN(), notFinite(fmt.Sprintf("f(x+h) = f(%g)", x+h), f1)
+		return math.NaN(), &DomainError{X: x, At: x + h, Value: f1, H: h}
 	}
 	return (f1 - f0) / h, nil
 }
@@ -132,10 +131,7 @@ func fdDeriv(f func(float64) float64, x float64, form fd.Formula) (float64, erro
 	s := fd.Settings{Formula: form, Step: fdStepFor(form.Step, x)}
 	d := fd.Derivative(c.eval, x, &s)
 	if c.err {
-		if c.bad == x {
-			return math.NaN(), errorf(ErrNotFinite, "f(%g) = %v: x = %g is outside the domain of f (or a pole): no derivative there", x, f(x), x)
-		}
-		return math.NaN(), errorf(ErrNotFinite, "f(%g) = %v: the derivative at x = %g needs f at x ± %.2g, and that point is outside the domain of f", c.bad, f(c.bad), x, math.Abs(c.bad-x))
+		return math.NaN(), &DomainError{X: x, At: c.bad, Value: f(c.bad)}
 	}
 	return d, nil
 }

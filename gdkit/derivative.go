@@ -26,7 +26,7 @@ type DerivativeSettings struct {
 	// critical point. 0 means 1e-7.
 	CriticalTol float64
 	// Var names the variable of f in messages (a *KinkError's "no hay
-	// derivada en m = 1"): "" means "x".
+	// derivada en m = 1", a *DomainError's): "" means "x".
 	Var string
 }
 
@@ -80,7 +80,7 @@ func (s *DerivativeSettings) resolve() (DerivativeSettings, error) {
 // more than s.KinkTol, e.g. |x| or ReLU at 0, also within ~1e-5·max(1,|x|)
 // of such a kink. NaN/Inf inputs give ErrNotFinite; so does a point outside
 // the domain of f (f(x) NaN or ±Inf: log at x ≤ 0, 1/x at 0) or too close
-// to its edge for the difference formula, with a message that names the
+// to its edge for the difference formula, as a *DomainError that names the
 // point. A derivative at one point has no hole to leave, unlike a grid
 // (Mesh.Eval keeps such values and the figures mask them): see the
 // package's rule for non-finite values. Bad settings or a nil f give
@@ -99,14 +99,23 @@ func (r *DerivativeSettings) derivative(f func(float64) float64, x float64) (flo
 	}
 	l, right, err := OneSided(f, x)
 	if err != nil {
-		return math.NaN(), err
+		return math.NaN(), r.named(err)
 	}
 	// Allow for round-off in the one-sided formulas, ≈ 2ε|f(x)|/h.
 	noise := kinkRoundoff * math.Abs(f(x)) / math.Max(1, math.Abs(x))
 	if math.Abs(l-right) > r.KinkTol*math.Max(1, math.Max(math.Abs(l), math.Abs(right)))+noise {
 		return math.NaN(), &KinkError{X: x, Left: l, Right: right, Var: r.Var}
 	}
-	return fdDeriv(f, x, r.Formula)
+	d, err := fdDeriv(f, x, r.Formula)
+	return d, r.named(err)
+}
+
+// named gives a *DomainError the variable's name of the settings.
+func (r *DerivativeSettings) named(err error) error {
+	if de, ok := err.(*DomainError); ok {
+		de.Var = r.Var
+	}
+	return err
 }
 
 // DerivativeFunc returns f' as a function: x ↦ Derivative(f, x, s).
@@ -135,11 +144,14 @@ type KinkError struct {
 }
 
 // name is the variable's name, "x" by default.
-func (e *KinkError) name() string {
-	if e.Var == "" {
+func (e *KinkError) name() string { return varName(e.Var) }
+
+// varName is the name v of a variable in messages, "x" when v is "".
+func varName(v string) string {
+	if v == "" {
 		return "x"
 	}
-	return e.Var
+	return v
 }
 
 // Error implements error.

@@ -168,12 +168,12 @@ func newDescent(p Problem, w0 []float64, s *DescentSettings) (*descent, error) {
 	}
 	if d.Rule != nil {
 		if err := d.Rule.Init(len(w0)); err != nil {
-			return nil, errorf(ErrBadParam, "update rule: %w", err)
+			return nil, badParamIn("update rule", err)
 		}
 	}
 	if ls, ok := d.LineSearch.(interface{ Init(dim int) error }); ok {
 		if err := ls.Init(len(w0)); err != nil {
-			return nil, errorf(ErrBadParam, "line search: %w", err)
+			return nil, badParamIn("line search", err)
 		}
 	}
 	if d.LineSearch != nil {
@@ -412,7 +412,7 @@ func ScheduleSteps(s Schedule, base float64, n int) ([]float64, error) {
 func checkSchedule(s Schedule, base float64, n int, dst []float64, positive bool) error {
 	if v, ok := s.(interface{ Validate(base float64) error }); ok {
 		if err := v.Validate(base); err != nil {
-			return errorf(ErrBadParam, "schedule: %w", err)
+			return badParamIn("schedule", err)
 		}
 	}
 	for t := 1; t <= n; t++ {

@@ -20,8 +20,9 @@
 // SGDSettings). Every error wraps one of the sentinels ErrDimension,
 // ErrNotFinite, ErrBadParam, ErrEmpty, ErrDiverged, ErrKink and
 // ErrSearchFailed; the course's errors also explain themselves in Spanish
-// (KinkError.Spanish, DivergenceError.Spanish, SearchError.Spanish), which
-// is what Must shows in a notebook cell.
+// (KinkError.Spanish, DomainError.Spanish, DivergenceError.Spanish,
+// SearchError.Spanish), which is what Must shows in a notebook cell and
+// what Spanish(err) returns to print.
 // The course's test functions (E(w) with exact derivatives) are in package
 // gdkit/funcs.
 //
@@ -40,8 +41,8 @@
 //     value at all is an error (ErrNotFinite).
 //   - A computation that follows one point stops at the first non-finite
 //     value, because there is nothing to mask: Quotient, OneSided and
-//     Derivative at a point outside the domain return ErrNotFinite naming
-//     the point, and Descend, Descend1D, SGD and Stream return the trace so
+//     Derivative at a point outside the domain return a *DomainError
+//     (ErrNotFinite) naming the point, and Descend, Descend1D, SGD and Stream return the trace so
 //     far with a *DivergenceError (ErrDiverged) when E, ∇E or w becomes
 //     NaN or ±Inf, at the start or during the run.
 //

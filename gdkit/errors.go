@@ -45,6 +45,18 @@ func errorf(kind error, format string, args ...any) error {
 	return fmt.Errorf("gdkit: %w: "+format, append([]any{kind}, args...)...)
 }
 
+// badParamIn is the ErrBadParam error of a part (an update rule, a line
+// search, a schedule) whose own check failed with err. The category is
+// said once: by err when it already wraps ErrBadParam ("gdkit: update
+// rule: optim: bad parameter: β₁ = 2 must be in [0, 1)"), else here
+// ("gdkit: bad parameter: update rule: β must be in [0, 1)").
+func badParamIn(part string, err error) error {
+	if errors.Is(err, ErrBadParam) {
+		return fmt.Errorf("gdkit: %s: %w", part, err)
+	}
+	return errorf(ErrBadParam, "%s: %w", part, err)
+}
+
 // notFinite is the ErrNotFinite error for the value v named what.
 func notFinite(what string, v float64) error { return errorf(ErrNotFinite, "%s = %v", what, v) }
 

@@ -3,6 +3,7 @@ package gdkit
 import (
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Reason says why a descent loop stopped.
@@ -235,14 +236,19 @@ func (e *DivergenceError) text(lang int) string {
 	if e.Reason == NonFinite {
 		k = min(e.Iter, 1)
 	}
-	return fmt.Sprintf(divergenceText[lang][k], e.Iter, e.What, e.Value, e.E0, e.Alpha, e.Alpha/10)
+	what := e.What
+	if lang == 1 {
+		what = strings.Replace(what, "∇", "Δ", 1) // the slides' notation: ∇E[0] is ΔE[0]
+	}
+	return fmt.Sprintf(divergenceText[lang][k], e.Iter, what, e.Value, e.E0, e.Alpha, e.Alpha/10)
 }
 
 // Error describes the divergence in English and suggests a smaller α.
 func (e *DivergenceError) Error() string { return e.text(0) }
 
 // Spanish describes the divergence in Spanish, for the notebooks (voseo,
-// as the slides): values with 4 significant digits, the suggested α with 2.
+// as the slides): values with 4 significant digits, the suggested α with 2,
+// the gradient in the slides' notation (What "∇E[0]" reads ΔE[0]).
 func (e *DivergenceError) Spanish() string { return e.text(1) }
 
 // SearchError reports a run stopped because the line search found no step
@@ -266,10 +272,11 @@ func (e *SearchError) Error() string {
 		e.Iter, e.E, e.GradNorm, e.Err)
 }
 
-// Spanish describes the failure in Spanish, for the notebooks.
+// Spanish describes the failure in Spanish, for the notebooks, in their
+// notation: the gradient ∇E is ΔE, as in the slides.
 func (e *SearchError) Spanish() string {
 	return fmt.Sprintf("la búsqueda lineal no encontró en la iteración %d un paso que baje E = %.10g "+
-		"(‖∇E‖ = %.2g): si ‖∇E‖ es chico, la bajada que busca queda por debajo del redondeo de E "+
+		"(‖ΔE‖ = %.2g): si ‖ΔE‖ es chico, la bajada que busca queda por debajo del redondeo de E "+
 		"(pedí un GradTol más grande); si no, revisá el gradiente", e.Iter, e.E, e.GradNorm)
 }
 

@@ -29,5 +29,7 @@
 // that finds no step lowering E stops the run with reason SearchFailed.
 //
 // Every parameter error wraps gdkit.ErrBadParam; a failed line search,
-// gdkit.ErrSearchFailed; Newton on an indefinite Hessian, ErrIndefinite.
+// gdkit.ErrSearchFailed; Newton on an indefinite Hessian, ErrIndefinite,
+// as an *IndefiniteError that also explains itself in Spanish
+// (gdkit.Spanish(err) in a notebook).
 package optim

@@ -13,6 +13,45 @@ import (
 // ExactQuadratic when the curvature dᵀHd along the direction is ≤ 0.
 var ErrIndefinite = errors.New("optim: Hessian is not positive definite")
 
+// IndefiniteError is Newton's error where the Hessian at W is not
+// positive definite (or numerically singular), so that the Newton step
+// H⁻¹g need not go downhill: with FailIndefinite, or with ShiftHessian when
+// no shift τ ≤ Shift made H + τI positive definite. errors.Is(err,
+// ErrIndefinite) holds. The English Error names the point (w to 4
+// significant digits) and leaves the update number to the caller, which
+// knows it (Descend says "update rule at iteration 3"); the Spanish text,
+// which gdkit.Spanish and gdkit.Must show alone, says both.
+type IndefiniteError struct {
+	W      []float64 // the point (a copy)
+	Update int       // t of the Step that failed
+	Shift  float64   // the last τ tried by ShiftHessian; 0 with FailIndefinite
+}
+
+// Error implements error: "optim: Hessian is not positive definite at
+// w = [24.99]: ...".
+func (e *IndefiniteError) Error() string {
+	if e.Shift > 0 {
+		return fmt.Sprintf("%v at w = %.4g, and no shift τ ≤ %.3g made H + τI positive definite", ErrIndefinite, e.W, e.Shift)
+	}
+	return fmt.Sprintf("%v at w = %.4g: the Newton step H⁻¹g would not go downhill; use Fallback GradientStep or ShiftHessian, or gradient descent",
+		ErrIndefinite, e.W)
+}
+
+// Unwrap returns ErrIndefinite.
+func (e *IndefiniteError) Unwrap() error { return ErrIndefinite }
+
+// Spanish explains the error for the course notebooks (voseo, as the
+// slides, and their notation: the gradient is ΔE).
+func (e *IndefiniteError) Spanish() string {
+	if e.Shift > 0 {
+		return fmt.Sprintf("en la iteración %d el hessiano no es definido positivo en w = %.4g, y ningún τ ≤ %.3g "+
+			"hizo definido positivo a H + τI; probá el descenso de gradiente", e.Update, e.W, e.Shift)
+	}
+	return fmt.Sprintf("en la iteración %d el hessiano no es definido positivo en w = %.4g: ahí el paso de Newton, "+
+		"H⁻¹·ΔE, puede ir cuesta arriba (hacia un máximo); usá Fallback GradientStep o ShiftHessian, "+
+		"o el descenso de gradiente", e.Update, e.W)
+}
+
 // badParam is a parameter error of this package: "optim: bad parameter:
 // …", wrapping gdkit.ErrBadParam.
 func badParam(format string, args ...any) error {

@@ -3,6 +3,7 @@ package optim
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"gdkit.dev/gdkit"
 	"gdkit.dev/gdkit/funcs"
@@ -24,7 +25,8 @@ type HessianFunc func(dst *mat.SymDense, w []float64) error
 type Fallback int
 
 const (
-	// FailIndefinite stops with an error wrapping ErrIndefinite (the default).
+	// FailIndefinite stops with an *IndefiniteError (errors.Is(err,
+	// ErrIndefinite)), the default.
 	FailIndefinite Fallback = iota
 	// GradientStep takes the plain step w ← w − α g for that update.
 	GradientStep
@@ -101,12 +103,12 @@ func (n *Newton) Step(w, g []float64, alpha float64, t int) error {
 		return err
 	}
 	if err := n.Hessian(n.h, w); err != nil {
-		return fmt.Errorf("optim: Newton's Hessian at w = %v: %w", w, err)
+		return fmt.Errorf("optim: Newton's Hessian at w = %.4g: %w", w, err)
 	}
 	for i := range dim {
 		for j := i; j < dim; j++ {
 			if v := n.h.At(i, j); !finite(v) {
-				return fmt.Errorf("optim: Newton's Hessian at w = %v has H[%d][%d] = %v", w, i, j, v)
+				return fmt.Errorf("optim: Newton's Hessian at w = %.4g has H[%d][%d] = %v", w, i, j, v)
 			}
 		}
 	}
@@ -121,10 +123,10 @@ func (n *Newton) Step(w, g []float64, alpha float64, t int) error {
 			return nil
 		case ShiftHessian:
 			if !n.solveShifted(dim, g) {
-				return fmt.Errorf("%w at w = %v, and no shift τ ≤ %g made H + τI positive definite", ErrIndefinite, w, n.shift)
+				return &IndefiniteError{W: slices.Clone(w), Update: t, Shift: n.shift}
 			}
 		default:
-			return fmt.Errorf("%w at w = %v (update %d): the Newton step H⁻¹g would not go downhill; use Fallback GradientStep or ShiftHessian, or gradient descent", ErrIndefinite, w, t)
+			return &IndefiniteError{W: slices.Clone(w), Update: t}
 		}
 	}
 	for i, di := range n.d {

@@ -3,6 +3,7 @@ package optim
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"gdkit.dev/gdkit"
@@ -186,5 +187,44 @@ func TestNewtonErrors(t *testing.T) {
 		if err == nil || (c.err != nil && !errors.Is(err, c.err)) {
 			t.Errorf("%s: err = %v", c.name, err)
 		}
+	}
+}
+
+// TestIndefiniteError: Newton's error on d2l's x·cos(cx) from 10, through
+// Descend1D: an *IndefiniteError (ErrIndefinite) whose English message,
+// after Descend's "update rule at iteration 3", does not repeat the update
+// and rounds w, and whose Spanish text stands alone.
+func TestIndefiniteError(t *testing.T) {
+	f := funcs.XCos(0.15 * math.Pi)
+	s := &gdkit.DescentSettings{Alpha: 1, GradTol: 1e-10, MaxIter: 100, Rule: NewNewton(HessianOf1D(f))}
+	tr, err := gdkit.Descend1D(f.F, f.Deriv, 10, s)
+	var ie *IndefiniteError
+	if !errors.Is(err, ErrIndefinite) || !errors.As(err, &ie) || ie.Update != 3 || ie.Shift != 0 || tr.Iterations() != 2 {
+		t.Fatalf("err = %v (%T), %d iterations", err, err, tr.Iterations())
+	}
+	if ie.W[0] != tr.Final()[0] {
+		t.Errorf("W = %v, the trace ends at %v", ie.W, tr.Final())
+	}
+	const (
+		english = "gdkit: update rule at iteration 3: optim: Hessian is not positive definite at w = [24.99]: " +
+			"the Newton step H⁻¹g would not go downhill; use Fallback GradientStep or ShiftHessian, or gradient descent"
+		spanish = "en la iteración 3 el hessiano no es definido positivo en w = [24.99]: ahí el paso de Newton, " +
+			"H⁻¹·ΔE, puede ir cuesta arriba (hacia un máximo); usá Fallback GradientStep o ShiftHessian, o el descenso de gradiente"
+	)
+	if err.Error() != english {
+		t.Errorf("Error()\n got %q\nwant %q", err.Error(), english)
+	}
+	if got := gdkit.Spanish(err); got != spanish {
+		t.Errorf("Spanish\n got %q\nwant %q", got, spanish)
+	}
+	// ShiftHessian gives up after 64 doublings of τ from 10⁻³: off the
+	// diagonal ±10³⁰⁰ needs τ > 10³⁰⁰.
+	n := &Newton{Hessian: func(dst *mat.SymDense, w []float64) error { dst.SetSym(0, 1, 1e300); return nil }, Fallback: ShiftHessian}
+	_ = n.Init(2)
+	err = n.Step([]float64{1.23456789, 2}, []float64{1, 1}, 1, 5)
+	if !errors.As(err, &ie) || !(ie.Shift > 0) || ie.Update != 5 ||
+		err.Error() != "optim: Hessian is not positive definite at w = [1.235 2], and no shift τ ≤ 9.22e+15 made H + τI positive definite" ||
+		!strings.HasPrefix(ie.Spanish(), "en la iteración 5 el hessiano no es definido positivo en w = [1.235 2], y ningún τ ≤ 9.22e+15 ") {
+		t.Errorf("ShiftHessian: err = %v\nSpanish %q", err, gdkit.Spanish(err))
 	}
 }
