@@ -108,7 +108,7 @@ func (n *Newton) Step(w, g []float64, alpha float64, t int) error {
 	for i := range dim {
 		for j := i; j < dim; j++ {
 			if v := n.h.At(i, j); !finite(v) {
-				return fmt.Errorf("optim: Newton's Hessian at w = %.4g has H[%d][%d] = %v", w, i, j, v)
+				return fmt.Errorf("optim: %w: Newton's Hessian at w = %.4g has H[%d][%d] = %v", gdkit.ErrNotFinite, w, i, j, v)
 			}
 		}
 	}

@@ -228,3 +228,25 @@ func TestIndefiniteError(t *testing.T) {
 		t.Errorf("ShiftHessian: err = %v\nSpanish %q", err, gdkit.Spanish(err))
 	}
 }
+
+// A Hessian with a NaN entry stops Newton with gdkit.ErrNotFinite, naming the
+// entry, before any solve.
+func TestNewtonNonFiniteHessian(t *testing.T) {
+	n := NewNewton(func(dst *mat.SymDense, w []float64) error {
+		dst.SetSym(0, 0, 1)
+		dst.SetSym(0, 1, math.NaN())
+		dst.SetSym(1, 1, 1)
+		return nil
+	})
+	if err := n.Init(2); err != nil {
+		t.Fatal(err)
+	}
+	w := []float64{1, 2}
+	err := n.Step(w, []float64{0.5, 0.5}, 1, 1)
+	if !errors.Is(err, gdkit.ErrNotFinite) || !strings.Contains(err.Error(), "H[0][1] = NaN") {
+		t.Fatalf("err = %v, want ErrNotFinite naming H[0][1]", err)
+	}
+	if w[0] != 1 || w[1] != 2 {
+		t.Errorf("w = %v changed by a failed step", w)
+	}
+}
