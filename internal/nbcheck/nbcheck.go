@@ -290,6 +290,9 @@ func Execute(ctx context.Context, path, out string, timeout time.Duration) Resul
 		"--allow-errors", "--ExecutePreprocessor.timeout="+secs,
 		"--ExecutePreprocessor.record_timing=False", // no timestamps: re-runs leave no diff
 		"--ExecutePreprocessor.kernel_name=gonb",
+		// After execution: GoNB sends a cell's stdout in chunks that vary from
+		// run to run; one output per stream keeps re-runs free of diffs.
+		"--Exporter.preprocessors=nbconvert.preprocessors.CoalesceStreamsPreprocessor",
 		"--output", abs, path)
 	// The kernel, and the cells' programs, inherit this environment:
 	// gdkit/nb skips widgets that would wait for a browser.
