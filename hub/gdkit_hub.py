@@ -174,10 +174,15 @@ class StudentCgroup:
 
         return join
 
-    async def kill_all(self, timeout=10):
-        """SIGKILL every process left in the cgroups, then remove them."""
+    async def kill_all(self, timeout=10, current=None):
+        """SIGKILL every process left in the cgroups, then remove them. current, when
+        given, is asked before each round: once it answers False (a new server of the
+        student is starting, and will join these cgroups) kill_all stops at once."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if current is not None and not current():
+                self.log.info("clean-up of %s's cgroup left to the server starting now", self.name)
+                return
             pids = self.procs()
             if not pids:
                 break
@@ -512,12 +517,15 @@ class StudentCgroupV2:
 
         return join
 
-    async def kill_all(self, timeout=10):
+    async def kill_all(self, timeout=10, current=None):
         """Kills every process left in the cgroup (cgroup.kill, kernel >= 5.14; else
-        SIGKILL to each), then removes it."""
+        SIGKILL to each), then removes it; current as in StudentCgroup.kill_all."""
         kill = os.path.join(self.path, "cgroup.kill")
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            if current is not None and not current():
+                self.log.info("clean-up of %s's cgroup left to the server starting now", self.name)
+                return
             pids = self.procs()
             if not pids:
                 break
@@ -726,7 +734,19 @@ class ClassSpawner(LocalProcessSpawner):
 
         return preexec
 
+    # Spawns of this spawner so far. A kill_all started by stop() or poll() for a
+    # server that died asks it before each round and gives up once a new start()
+    # has begun: the new server joins the same cgroups, and a clean-up still
+    # looping over a slow-dying kernel would otherwise kill it too (seen in
+    # hub-test: a server restarted right after a SIGKILL died at once).
+    _generation = 0
+
+    def _still(self):
+        gen = self._generation
+        return lambda: self._generation == gen
+
     async def start(self):
+        self._generation += 1
         self.port = self._free_port()
         cg = self.cgroup()
         self._join = None
@@ -756,18 +776,22 @@ class ClassSpawner(LocalProcessSpawner):
         return await super().start()
 
     async def stop(self, now=False):
+        still = self._still()
         await super().stop(now=now)
         cg = self.cgroup()
-        if cg.usable:
-            await cg.kill_all()
-        self._release_port()
+        if cg.usable and still():
+            await cg.kill_all(current=still)
+        if still():  # else the port is the new server's
+            self._release_port()
 
     async def poll(self):
+        still = self._still()
         status = await super().poll()
-        if status is not None:
+        if status is not None and still():
             # The server is gone (killed, crashed): its kernels must not live on.
             cg = self.cgroup()
             if cg.usable and cg.procs():
-                await cg.kill_all()
-            self._release_port()
+                await cg.kill_all(current=still)
+            if still():
+                self._release_port()
         return status

@@ -59,6 +59,31 @@ class CgroupTest(unittest.TestCase):
             with open(os.path.join(parent, "cpu.shares")) as f:
                 self.assertEqual(f.read(), str(2 * 1024))
 
+    def test_cleanup_spares_a_new_server(self):
+        """A kill_all for a dead server (stop, poll) stops as soon as a new start of
+        the same student begins: the new server joins the same cgroup."""
+        from gdkit_hub import StudentCgroup
+        with tempfile.TemporaryDirectory() as root:
+            cg = StudentCgroup("/gdkit-hub", "ana", logging.getLogger())
+            cg.paths = {"pids": os.path.join(root, "pids", "ana")}
+            os.makedirs(cg.paths["pids"])
+            new = subprocess.Popen(["sleep", "30"])
+            try:
+                with open(os.path.join(cg.paths["pids"], "cgroup.procs"), "w") as f:
+                    f.write(f"{new.pid}\n")
+                spawner = types.SimpleNamespace(_generation=1)
+                still = gdkit_hub.ClassSpawner._still(spawner)
+                spawner._generation = 2  # start() of the next server
+                asyncio.run(cg.kill_all(timeout=2, current=still))
+                self.assertIsNone(new.poll(), "the new server was killed")
+                self.assertTrue(os.path.isdir(cg.paths["pids"]), "its cgroup was removed")
+                asyncio.run(cg.kill_all(timeout=2, current=gdkit_hub.ClassSpawner._still(spawner)))
+                self.assertEqual(new.wait(timeout=5), -signal.SIGKILL)
+            finally:
+                if new.poll() is None:
+                    new.kill()
+                    new.wait()
+
     def test_memory_limit_covers_swap_when_accounted(self):
         import logging
         from gdkit_hub import StudentCgroup
