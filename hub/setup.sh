@@ -78,6 +78,23 @@ fi
 "$venv/bin/python" -c 'import jupyterhub, pamela' ||
   { echo "hub-setup: $venv lacks jupyterhub or pamela after installing requirements.txt" >&2; exit 1; }
 
+# Students get JupyterLab without nbgrader's teacher tools (Create Assignment,
+# Formgrader, the Nbgrader menu): the teacher makes the student edition and grades
+# with make student / make autograde, from the command line. nbgrader stays
+# installed (the student edition is made with it, below); only its JupyterLab
+# extension and server extensions are switched off in this venv.
+# Disabled and locked (a student cannot turn it back on in the Extension Manager).
+if [ "$(grep -c '"@jupyter/nbgrader": true' "$venv/etc/jupyter/labconfig/page_config.json" 2>/dev/null)" != 2 ]; then
+  { "$venv/bin/jupyter" labextension disable --level=sys_prefix @jupyter/nbgrader &&
+    "$venv/bin/jupyter" labextension lock --level=sys_prefix @jupyter/nbgrader; } >/dev/null 2>&1 ||
+    { echo "hub-setup: could not disable nbgrader's JupyterLab extension in $venv" >&2; exit 1; }
+fi
+for e in formgrader validate_assignment assignment_list course_list; do
+  grep -q false "$venv/etc/jupyter/jupyter_server_config.d/nbgrader.server_extensions.$e.json" 2>/dev/null ||
+    "$venv/bin/jupyter" server extension disable --sys-prefix "nbgrader.server_extensions.$e" >/dev/null 2>&1 ||
+    { echo "hub-setup: could not disable nbgrader.server_extensions.$e in $venv" >&2; exit 1; }
+done
+
 # The student edition, student/, that each student gets a copy of on first spawn:
 # make student's, from the lock's nbgrader in this venv (scripts/grading.py), made
 # again when a teacher notebook or the grading configuration changes.

@@ -246,6 +246,13 @@ func (s *Student) do(ctx context.Context, method, u string, body []byte, auth st
 	return nil, &HTTPError{method, strings.TrimPrefix(u, s.Hub), res.StatusCode, short}
 }
 
+// Page returns the body of a page of the student's server, path relative to
+// UserURL (for example "/lab"), fetched with the token; a status other than
+// 200 is an *HTTPError.
+func (s *Student) Page(ctx context.Context, path string) ([]byte, error) {
+	return s.do(ctx, "GET", s.UserURL()+path, nil, "token", http.StatusOK)
+}
+
 // Users lists the hub's user names (needs a token with the list:users scope,
 // such as an admin service's).
 func (s *Student) Users(ctx context.Context) ([]string, error) {

@@ -3,7 +3,9 @@ package hubtest
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -305,5 +307,36 @@ func TestHubRestartKeepsUsersAndFiles(t *testing.T) {
 	}
 	if _, err := again.ReadFile(ctx, "secreto.txt"); err != nil {
 		t.Errorf("a's file from before the restart: %v", err)
+	}
+}
+
+// A student's JupyterLab has no nbgrader teacher tools: the lab extension is
+// disabled in the page's configuration and the formgrader is not served.
+func TestStudentsGetNoGradingTools(t *testing.T) {
+	a, _ := students(t)
+	ready(t, a)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	page, err := a.Page(ctx, "/lab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const open = `<script id="jupyter-config-data" type="application/json">`
+	i := bytes.Index(page, []byte(open))
+	j := bytes.Index(page[max(i, 0):], []byte("</script>"))
+	if i < 0 || j < 0 {
+		t.Fatalf("no jupyter-config-data in the lab page (%d bytes)", len(page))
+	}
+	var cfg struct{ DisabledExtensions []string }
+	if err := json.Unmarshal(page[i+len(open):i+j], &cfg); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(cfg.DisabledExtensions, "@jupyter/nbgrader") {
+		t.Errorf("nbgrader's lab extension is enabled for students (disabled: %v)", cfg.DisabledExtensions)
+	}
+	_, err = a.Page(ctx, "/formgrader")
+	var he *hubclient.HTTPError
+	if !errors.As(err, &he) || he.Status != http.StatusNotFound {
+		t.Errorf("GET /formgrader gave %v, want 404", err)
 	}
 }
