@@ -48,6 +48,7 @@ func NewStudent(base, name, password string) *Student {
 			// caller decides what to do next, so redirects are not followed.
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 			Timeout:       2 * time.Minute,
+			Transport:     transport(),
 		},
 	}
 }
@@ -269,4 +270,16 @@ func (s *Student) Users(ctx context.Context) ([]string, error) {
 		names[i] = u.Name
 	}
 	return names, nil
+}
+
+// transport is http.DefaultTransport's, with idle connections dropped after
+// 4 s: configurable-http-proxy (Node) closes an idle keep-alive connection after
+// 5 s, and a request sent on a connection at the moment Node closes it gets EOF.
+// Go retries that only for idempotent requests, so a POST (start a kernel) failed
+// with EOF after a pause of about 5 s between a student's requests (seen in
+// make hub-load K=20).
+func transport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.IdleConnTimeout = 4 * time.Second
+	return t
 }

@@ -38,6 +38,9 @@ func newID() string {
 	return hex.EncodeToString(b[:])
 }
 
+// pongWait bounds the write of a pong to the server's ping.
+const pongWait = 30 * time.Second
+
 func dialKernel(ctx context.Context, s *Student, kernelID string) (*Kernel, error) {
 	session := newID()
 	u := strings.Replace(s.UserURL(), "http", "ws", 1) + "/api/kernels/" + kernelID + "/channels?session_id=" + session
@@ -55,6 +58,18 @@ func dialKernel(ctx context.Context, s *Student, kernelID string) (*Kernel, erro
 		return nil, fmt.Errorf("hubclient: kernel websocket: %w", err)
 	}
 	conn.SetReadLimit(256 << 20)
+	// gorilla's default ping handler gives its pong 1 s from when it runs; on a
+	// machine with a load of 20 the goroutine can lose the CPU longer than that
+	// before the write, the write then times out, and gorilla keeps that error
+	// for every later write on the connection: the next cell failed with
+	// "write tcp …: i/o timeout" (make hub-load K=20). Pongs get pongWait.
+	conn.SetPingHandler(func(data string) error {
+		err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(pongWait))
+		if errors.Is(err, websocket.ErrCloseSent) {
+			return nil
+		}
+		return err
+	})
 	return &Kernel{ID: kernelID, Protocol: conn.Subprotocol(), conn: conn, session: session, username: s.Name}, nil
 }
 

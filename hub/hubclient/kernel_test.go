@@ -55,7 +55,11 @@ func TestV1Malformed(t *testing.T) {
 // fakeKernel answers one execute_request in the v1 protocol the way a Jupyter
 // server relays a kernel: busy, a stream, a display, the reply, idle; plus a
 // message for another request, which Execute must ignore.
-func fakeKernel(t *testing.T) *httptest.Server {
+func fakeKernel(t *testing.T) *httptest.Server { return fakePingingKernel(t, nil) }
+
+// fakePingingKernel is fakeKernel that, when pong is not nil, also pings the
+// client before answering and sends the pong's data to pong.
+func fakePingingKernel(t *testing.T, pong chan<- string) *httptest.Server {
 	up := websocket.Upgrader{Subprotocols: []string{wsProtocolV1}}
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Header.Get("Authorization") != "token tok" {
@@ -67,6 +71,10 @@ func fakeKernel(t *testing.T) *httptest.Server {
 			return
 		}
 		defer c.Close()
+		if pong != nil {
+			c.SetPongHandler(func(data string) error { pong <- data; return nil })
+			c.WriteControl(websocket.PingMessage, []byte("¿estás?"), time.Now().Add(5*time.Second))
+		}
 		_, b, err := c.ReadMessage()
 		if err != nil {
 			return
@@ -156,5 +164,34 @@ func TestExecuteBoundedByContext(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("Execute ignored its context for %v", d)
+	}
+}
+
+// The client answers the server's pings (with its own handler, pongWait) and the
+// connection keeps working after one.
+func TestPingAnswered(t *testing.T) {
+	pong := make(chan string, 1)
+	srv := fakePingingKernel(t, pong)
+	defer srv.Close()
+	s := NewStudent(srv.URL, "ana", "")
+	s.Token = "tok"
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	k, err := dialKernel(ctx, s, "k1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	r, err := k.Execute(ctx, "%%\nfmt.Println(\"hola\")")
+	if err != nil || r.Status != "ok" {
+		t.Fatalf("execute after a ping: %+v %v", r, err)
+	}
+	select {
+	case got := <-pong:
+		if got != "¿estás?" {
+			t.Errorf("pong %q, want the ping's data", got)
+		}
+	case <-ctx.Done():
+		t.Fatal("no pong for the server's ping")
 	}
 }
