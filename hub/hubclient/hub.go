@@ -34,22 +34,26 @@ type Student struct {
 	Password string
 	Token    string // API token; set by RequestToken, or by the caller
 
-	http *http.Client
+	http *http.Client // GET: keep-alive (Go resends a GET on a connection the proxy just closed)
+	once *http.Client // other methods: a new connection each (see transport)
 }
 
 // NewStudent returns a student of the hub at base with its own cookie jar.
 func NewStudent(base, name, password string) *Student {
 	jar, _ := cookiejar.New(nil)
-	return &Student{
-		Hub: strings.TrimRight(base, "/"), Name: name, Password: password,
-		http: &http.Client{
+	client := func(keepAlive bool) *http.Client {
+		return &http.Client{
 			Jar: jar,
 			// The hub answers a login with a redirect to the spawn page; the
 			// caller decides what to do next, so redirects are not followed.
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 			Timeout:       2 * time.Minute,
-			Transport:     transport(),
-		},
+			Transport:     transport(keepAlive),
+		}
+	}
+	return &Student{
+		Hub: strings.TrimRight(base, "/"), Name: name, Password: password,
+		http: client(true), once: client(false),
 	}
 }
 
@@ -87,7 +91,7 @@ func (s *Student) Login(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	res, err := s.http.Do(req)
+	res, err := s.client(req.Method).Do(req)
 	if err != nil {
 		return err
 	}
@@ -226,7 +230,7 @@ func (s *Student) do(ctx context.Context, method, u string, body []byte, auth st
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	res, err := s.http.Do(req)
+	res, err := s.client(req.Method).Do(req)
 	if err != nil {
 		return nil, err
 	}
@@ -272,14 +276,24 @@ func (s *Student) Users(ctx context.Context) ([]string, error) {
 	return names, nil
 }
 
-// transport is http.DefaultTransport's, with idle connections dropped after
-// 4 s: configurable-http-proxy (Node) closes an idle keep-alive connection after
-// 5 s, and a request sent on a connection at the moment Node closes it gets EOF.
-// Go retries that only for idempotent requests, so a POST (start a kernel) failed
-// with EOF after a pause of about 5 s between a student's requests (seen in
-// make hub-load K=20).
-func transport() *http.Transport {
+// transport is http.DefaultTransport's, with idle connections dropped after 4 s
+// (keepAlive) or not kept at all. configurable-http-proxy (Node) closes an idle
+// keep-alive connection after 5 s; a request sent on a connection as Node closes
+// it fails with EOF or a reset. Go sends a GET again on a new connection then,
+// but not a POST, PUT or DELETE: those failed now and then under make hub-load
+// K=20 ("start kernel: … EOF", "… connection reset by peer"), where a goroutine
+// can wait for the CPU for seconds. So they always take a new connection.
+func transport(keepAlive bool) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.IdleConnTimeout = 4 * time.Second
+	t.DisableKeepAlives = !keepAlive
 	return t
+}
+
+// client is the client for a request with method.
+func (s *Student) client(method string) *http.Client {
+	if method == http.MethodGet || method == http.MethodHead {
+		return s.http
+	}
+	return s.once
 }
