@@ -102,19 +102,27 @@ func fakePingingKernel(t *testing.T, pong chan<- string) *httptest.Server {
 	}))
 }
 
-func TestExecute(t *testing.T) {
-	srv := fakeKernel(t)
-	defer srv.Close()
+// dialFake connects ana (token "tok") to the fake kernel srv, bounded by ctx;
+// the kernel is closed at the end of the test.
+func dialFake(t *testing.T, ctx context.Context, srv *httptest.Server) *Kernel {
+	t.Helper()
 	s := NewStudent(srv.URL, "ana", "")
 	s.Token = "tok"
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
 	// UserURL is Hub/user/ana; the fake serves every path.
 	k, err := dialKernel(ctx, s, "k1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer k.Close()
+	t.Cleanup(func() { k.Close() })
+	return k
+}
+
+func TestExecute(t *testing.T) {
+	srv := fakeKernel(t)
+	t.Cleanup(srv.Close) // after the kernel's Close (cleanups run last first)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	k := dialFake(t, ctx, srv)
 	if k.Protocol != wsProtocolV1 {
 		t.Errorf("protocol %q, want %q", k.Protocol, wsProtocolV1)
 	}
@@ -172,16 +180,10 @@ func TestExecuteBoundedByContext(t *testing.T) {
 func TestPingAnswered(t *testing.T) {
 	pong := make(chan string, 1)
 	srv := fakePingingKernel(t, pong)
-	defer srv.Close()
-	s := NewStudent(srv.URL, "ana", "")
-	s.Token = "tok"
+	t.Cleanup(srv.Close) // after the kernel's Close (cleanups run last first)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	k, err := dialKernel(ctx, s, "k1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer k.Close()
+	k := dialFake(t, ctx, srv)
 	r, err := k.Execute(ctx, "%%\nfmt.Println(\"hola\")")
 	if err != nil || r.Status != "ok" {
 		t.Fatalf("execute after a ping: %+v %v", r, err)
