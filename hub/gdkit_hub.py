@@ -81,6 +81,26 @@ def read_env_file(path):
     return env
 
 
+async def empty_cgroup(cg, kill_round, timeout, current):
+    """Runs kill_round(pids) on the processes of cg (a StudentCgroup or
+    StudentCgroupV2) every 0.2 s until none is left or timeout seconds pass.
+    Returns False, having stopped at once, when current (if not None) answers
+    False before a round: a new server of the student is starting in cg, and the
+    caller must leave cg alone; True otherwise (cg may be removed)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if current is not None and not current():
+            cg.log.info("clean-up of %s's cgroup left to the server starting now", cg.name)
+            return False
+        pids = cg.procs()
+        if not pids:
+            return True
+        kill_round(pids)
+        await asyncio.sleep(0.2)
+    cg.log.warning("cgroup of %s still has processes %s", cg.name, sorted(cg.procs()))
+    return True
+
+
 class StudentCgroup:
     """One student's cgroup (v1) in each of CONTROLLERS, under `parent`."""
 
@@ -178,18 +198,8 @@ class StudentCgroup:
         """SIGKILL every process left in the cgroups, then remove them. current, when
         given, is asked before each round: once it answers False (a new server of the
         student is starting, and will join these cgroups) kill_all stops at once."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if current is not None and not current():
-                self.log.info("clean-up of %s's cgroup left to the server starting now", self.name)
-                return
-            pids = self.procs()
-            if not pids:
-                break
-            sigkill(pids)
-            await asyncio.sleep(0.2)
-        else:
-            self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
+        if not await empty_cgroup(self, sigkill, timeout, current):
+            return
         for p in self.paths.values():
             try:
                 os.rmdir(p)
@@ -521,24 +531,18 @@ class StudentCgroupV2:
         """Kills every process left in the cgroup (cgroup.kill, kernel >= 5.14; else
         SIGKILL to each), then removes it; current as in StudentCgroup.kill_all."""
         kill = os.path.join(self.path, "cgroup.kill")
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if current is not None and not current():
-                self.log.info("clean-up of %s's cgroup left to the server starting now", self.name)
-                return
-            pids = self.procs()
-            if not pids:
-                break
-            if self.fs.exists(kill):
-                try:
-                    self.fs.write(kill, 1)
-                except OSError as e:
-                    self.log.warning("cgroup.kill of %s: %s", self.name, e)
-            else:
+
+        def kill_round(pids):
+            if not self.fs.exists(kill):
                 sigkill(pids)
-            await asyncio.sleep(0.2)
-        else:
-            self.log.warning("cgroup of %s still has processes %s", self.name, sorted(self.procs()))
+                return
+            try:
+                self.fs.write(kill, 1)
+            except OSError as e:
+                self.log.warning("cgroup.kill of %s: %s", self.name, e)
+
+        if not await empty_cgroup(self, kill_round, timeout, current):
+            return
         try:
             if self.fs.exists(self.path):
                 self.fs.rmdir(self.path)
